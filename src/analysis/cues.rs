@@ -1,0 +1,309 @@
+//! Cues found after tokenizing: negation scopes, quantities with their units, years and
+//! universal quantifiers. These decide stance; retrieval ignores them.
+
+use super::lexicon::{
+    BACKWARD_NEGATORS, DEMAND_CUES, DENIAL_VERBS, FORWARD_NEGATORS, OTHER_PLACE_DETERMINERS,
+    PLACE_NOUNS, SCOPE_BREAKERS, UNIVERSAL_QUANTIFIERS, VAGUE_AMOUNTS, ATTRIBUTION_VERBS,
+};
+use super::{Analysis, Lexicon, TokenKind};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NegatorKind {
+    /// "not", "never", "refused to", "denied": negates what follows in the clause.
+    Forward,
+    /// "... are lies", "... baseless": says the preceding subject is untrue.
+    Backward,
+    /// "urged to release", "should end": asks for what has not happened.
+    Demand,
+    /// A word that negates itself: "unpunished", "impunity", "another country", "abroad".
+    Lexical,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Negator {
+    pub kind: NegatorKind,
+    /// Token index of the cue word (for lexical negators, the word itself).
+    pub cue: usize,
+    /// Token indices of the content tokens it negates.
+    pub scope: Vec<usize>,
+}
+
+/// An amount as a closed range, with the content terms that follow it ("12 years").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quantity {
+    pub low: f64,
+    pub high: f64,
+    pub value: f64,
+    pub units: Vec<String>,
+}
+
+impl Quantity {
+    pub fn overlaps(&self, other: &Quantity) -> bool {
+        let slack = |v: f64| v.abs() * 0.01;
+        self.low <= other.high + slack(other.high) && other.low <= self.high + slack(self.high)
+    }
+}
+
+const PARTICLE_SCOPE: usize = 6;
+const VERB_SCOPE: usize = 8;
+const DEMAND_SCOPE: usize = 2;
+const BACKWARD_SCOPE: usize = 6;
+
+/// Words that are cues and never content.
+pub fn is_cue_word(word: &str) -> bool {
+    FORWARD_NEGATORS.contains(&word)
+        || BACKWARD_NEGATORS.contains(&word)
+        || DEMAND_CUES.contains(&word)
+        || UNIVERSAL_QUANTIFIERS.contains(&word)
+        || COMPARATORS.contains(&word)
+}
+
+const COMPARATORS: &[&str] = &[
+    "more", "less", "fewer", "least", "most", "approximately", "nearly", "almost", "roughly",
+    "around", "estimated", "than", "above", "below", "exactly", "precisely", "single",
+];
+
+pub(super) fn mark(analysis: &mut Analysis, lexicon: &Lexicon) {
+    let tokens = &analysis.tokens;
+    let word = |i: usize| tokens.get(i).map(|t| t.word.as_str()).unwrap_or("");
+    let mut negators = Vec::new();
+    for (i, token) in tokens.iter().enumerate() {
+        let w = token.word.as_str();
+        if token.kind == TokenKind::Content {
+            if lexical_negation(w, lexicon) {
+                negators.push(Negator { kind: NegatorKind::Lexical, cue: i, scope: vec![i] });
+            } else if PLACE_NOUNS.contains(&w) && i > 0 && OTHER_PLACE_DETERMINERS.contains(&word(i - 1)) {
+                negators.push(Negator { kind: NegatorKind::Lexical, cue: i, scope: vec![i] });
+            }
+            continue;
+        }
+        if FORWARD_NEGATORS.contains(&w) {
+            let limit = if is_particle(w) { PARTICLE_SCOPE } else { VERB_SCOPE };
+            negators.push(Negator { kind: NegatorKind::Forward, cue: i, scope: forward_scope(analysis, i, limit) });
+        } else if BACKWARD_NEGATORS.contains(&w) {
+            // "rejected the claims as baseless" is one negation, not two.
+            let scope = backward_scope(analysis, i, BACKWARD_SCOPE);
+            let denied_already = negators.iter().any(|n: &Negator| {
+                n.kind == NegatorKind::Forward && DENIAL_VERBS.contains(&word(n.cue)) && scope.iter().any(|s| n.scope.contains(s))
+            });
+            if !denied_already {
+                negators.push(Negator { kind: NegatorKind::Backward, cue: i, scope });
+            }
+        } else if is_demand(analysis, i) {
+            let start = if w.starts_with("call") { next_word_index(analysis, i, &["for", "on", "upon"]).unwrap_or(i) } else { i };
+            negators.push(Negator { kind: NegatorKind::Demand, cue: i, scope: forward_scope(analysis, start, DEMAND_SCOPE) });
+        }
+    }
+    analysis.negators = negators;
+    analysis.universal = tokens.iter().enumerate().any(|(i, t)| {
+        UNIVERSAL_QUANTIFIERS.contains(&t.word.as_str()) || (t.word == "no" && word(i + 1) == "one")
+    });
+    mark_quantities(analysis);
+}
+
+fn is_particle(word: &str) -> bool {
+    matches!(word, "not" | "never" | "no" | "nor" | "neither" | "none" | "nobody" | "nothing" | "nowhere" | "without" | "cannot")
+}
+
+fn lexical_negation(word: &str, _lexicon: &Lexicon) -> bool {
+    lexical_negation_base(word).is_some()
+}
+
+/// For a word that negates itself, the word it negates: "unpunished" -> "punished",
+/// "impunity" -> "punish", "abroad" -> "country".
+pub fn lexical_negation_base(word: &str) -> Option<&str> {
+    if super::lexicon::ELSEWHERE_WORDS.contains(&word) {
+        return Some("country");
+    }
+    match word {
+        "impunity" => return Some("punish"),
+        "dishonest" | "illegitimate" => return Some("honest"),
+        "unfree" => return Some("freely"),
+        _ => {}
+    }
+    let rest = word.strip_prefix("un")?;
+    (rest.chars().count() >= 4 && !super::lexicon::UN_WORDS_NOT_NEGATED.contains(&word)).then_some(rest)
+}
+
+fn is_demand(analysis: &Analysis, i: usize) -> bool {
+    let w = analysis.tokens[i].word.as_str();
+    if !DEMAND_CUES.contains(&w) {
+        return false;
+    }
+    if w.starts_with("call") {
+        return next_word_index(analysis, i, &["for", "on", "upon"]).is_some();
+    }
+    if w.starts_with("need") {
+        return analysis.tokens.get(i + 1).is_some_and(|t| t.word == "to");
+    }
+    true
+}
+
+/// Index of one of `wanted` among the next two words, if any.
+fn next_word_index(analysis: &Analysis, i: usize, wanted: &[&str]) -> Option<usize> {
+    (i + 1..(i + 3).min(analysis.tokens.len())).find(|&j| wanted.contains(&analysis.tokens[j].word.as_str()))
+}
+
+fn ends_scope(analysis: &Analysis, j: usize) -> bool {
+    let t = &analysis.tokens[j];
+    t.kind == TokenKind::Boundary || SCOPE_BREAKERS.contains(&t.word.as_str())
+}
+
+fn forward_scope(analysis: &Analysis, cue: usize, limit: usize) -> Vec<usize> {
+    let mut scope = Vec::new();
+    for j in cue + 1..analysis.tokens.len() {
+        if ends_scope(analysis, j) || scope.len() >= limit {
+            break;
+        }
+        if analysis.tokens[j].kind == TokenKind::Content {
+            scope.push(j);
+        }
+    }
+    scope
+}
+
+fn backward_scope(analysis: &Analysis, cue: usize, limit: usize) -> Vec<usize> {
+    let mut scope = Vec::new();
+    for j in (0..cue).rev() {
+        let w = analysis.tokens[j].word.as_str();
+        if ends_scope(analysis, j) || ATTRIBUTION_VERBS.contains(&w) || scope.len() >= limit {
+            break;
+        }
+        if analysis.tokens[j].kind == TokenKind::Content {
+            scope.push(j);
+        }
+    }
+    scope.reverse();
+    scope
+}
+
+fn mark_quantities(analysis: &mut Analysis) {
+    let tokens = &analysis.tokens;
+    let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.word.as_str()).unwrap_or("");
+    let mut quantities = Vec::new();
+    let mut years = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let vague = VAGUE_AMOUNTS.iter().find(|(w, _, _)| *w == t.word);
+        let Some(mut value) = t.value.or(vague.map(|v| v.1)) else {
+            i += 1;
+            continue;
+        };
+        let prev = |k: usize| word(i.checked_sub(k));
+        // "one" alone is too often a pronoun ("one of the photographs"); "no one" is none.
+        if t.word == "one" || (value == 1.0 && matches!(prev(1), "single" | "no" | "a")) {
+            i += 1;
+            continue;
+        }
+        // "two hundred", "1.5 million"
+        let mut end = i;
+        while let Some(next) = tokens.get(end + 1) {
+            match next.value {
+                Some(m) if m >= 100.0 && next.kind == TokenKind::Number && !next.word.chars().any(|c| c.is_ascii_digit()) => {
+                    value *= m;
+                    end += 1;
+                }
+                _ => break,
+            }
+        }
+        let comparator = match (prev(2), prev(1)) {
+            ("more" | "greater" | "larger", "than") | (_, "over" | "above" | "exceeding") => Some("more"),
+            ("at", "least") => Some("at least"),
+            ("up", "to") | ("as", "many") => Some("up to"),
+            ("fewer" | "less", "than") | (_, "under" | "below") => Some("less"),
+            ("close", "to") | (_, "about" | "approximately" | "around" | "roughly" | "nearly" | "almost" | "some" | "estimated" | "approx") => Some("about"),
+            _ => None,
+        };
+        let is_year = comparator.is_none()
+            && vague.is_none()
+            && value.fract() == 0.0
+            && (1800.0..=2100.0).contains(&value)
+            && t.word.chars().all(|c| c.is_ascii_digit() || c == '.');
+        if is_year {
+            years.push(value as u16);
+            i = end + 1;
+            continue;
+        }
+        let (low, high) = match (vague, comparator) {
+            (Some(&(_, low, high)), _) => (low, high),
+            (None, Some("more")) => (value, value * 2.0),
+            (None, Some("at least")) => (value, value * 2.0),
+            (None, Some("up to")) => (0.0, value),
+            (None, Some("less")) => (0.0, value),
+            (None, Some(_)) => (value * 0.8, value * 1.2),
+            (None, None) => (value, value),
+        };
+        let units = tokens[end + 1..]
+            .iter()
+            .take_while(|t| t.kind != TokenKind::Boundary)
+            .filter(|t| t.kind == TokenKind::Content)
+            .take(2)
+            .map(|t| t.term.clone())
+            .collect();
+        quantities.push(Quantity { low, high, value, units });
+        i = end + 1;
+    }
+    analysis.quantities = quantities;
+    analysis.years = years;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyze;
+
+    /// Words inside any negation scope, in order.
+    fn negated_words(text: &str) -> Vec<String> {
+        let a = analyze(text);
+        (0..a.tokens.len()).filter(|&i| a.is_negated(i)).map(|i| a.tokens[i].word.clone()).collect()
+    }
+
+    #[test]
+    fn negation_scopes_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The police do not torture anyone.", &["torture"]),
+            ("not a single person has been prosecuted", &["person", "prosecuted"]),
+            ("authorities have refused to investigate or punish security forces", &["investigate", "punish", "security", "forces"]),
+            ("the torture allegations are lies spread by foreign groups", &["torture", "allegations"]),
+            ("rejected the claims as baseless", &["claims"]),
+            ("the perpetrators went unpunished", &["unpunished"]),
+            ("the photos were taken in another country", &["country"]),
+            ("the photos were taken abroad", &["abroad"]),
+            ("urged Azerbaijan to release human rights defenders", &["azerbaijan", "release"]),
+            ("we continue to call publicly for the expeditious release of all prisoners", &["expeditious", "release"]),
+            ("refusing him access, but it let him in", &["access"]),
+            ("Critics called the crackdown an attempt", &[]),
+            ("Human rights defenders can work freely without retaliation.", &["retaliation"]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(negated_words(input), *expected, "negated words of {input:?}");
+        }
+    }
+
+    #[test]
+    fn quantities_table() {
+        let cases: &[(&str, &[(f64, f64)])] = &[
+            ("More than 100 detainees remain in custody", &[(100.0, 200.0)]),
+            ("could face imprisonment of up to 12 years", &[(0.0, 12.0)]),
+            ("approximately 254 political prisoners", &[(203.2, 304.8)]),
+            ("tortured for fourteen days", &[(14.0, 14.0)]),
+            ("hundreds of arrests", &[(200.0, 999.0)]),
+            ("two hundred people", &[(200.0, 200.0)]),
+            ("one of the photographs", &[]),
+            ("in 2015", &[]),
+        ];
+        for (input, expected) in cases {
+            let got: Vec<(f64, f64)> = analyze(input).quantities.iter().map(|q| (q.low, q.high)).collect();
+            assert_eq!(got, *expected, "quantities of {input:?}");
+        }
+        assert_eq!(analyze("November 11 and 12, 2015").years, vec![2015]);
+        assert_eq!(analyze("12 years").quantities[0].units, vec!["year".to_string()]);
+    }
+
+    #[test]
+    fn universal_quantifiers() {
+        assert!(analyze("Everyone detained has been released").universal);
+        assert!(analyze("no one was charged").universal);
+        assert!(!analyze("some were released").universal);
+    }
+}

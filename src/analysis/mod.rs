@@ -1,0 +1,315 @@
+//! Text analysis shared by bundle build and claim check: the same code turns a quote
+//! into index terms when a bundle is compiled and a claim into query terms when it is
+//! checked, so the two cannot drift apart.
+//!
+//! Pipeline: [`normalize`] (NFKC, quote/dash/diacritic folding) → [`tokenize`] (words,
+//! numbers, clause boundaries) → lexicon lookup (stop words, synonyms, stemming, names)
+//! → [`cues`] (negation scopes, quantities, years). Analysis never fails.
+
+pub mod cues;
+pub mod lexicon;
+pub mod normalize;
+pub mod tokenize;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+pub use cues::{Negator, NegatorKind, Quantity};
+use tokenize::Piece;
+
+/// Bumped whenever analysis changes in a way that changes index terms: compiled bundles
+/// record it and are rejected when it differs (they must be rebuilt).
+pub const ANALYZER_VERSION: u16 = 1;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A content word: indexed and matched.
+    Content,
+    /// A function word, quantifier or cue: used for scopes, never matched.
+    Function,
+    /// A number written in digits or words.
+    Number,
+    /// End of a clause (punctuation).
+    Boundary,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Folded surface word ("tortured"); empty for boundaries.
+    pub word: String,
+    /// Index key: a synonym group's head ("photo") or a stem ("tortur"); empty unless
+    /// `kind` is `Content`.
+    pub term: String,
+    /// A name (capitalised mid-sentence, an acronym or a place): matched, but it carries
+    /// no polarity — "Committee Against Torture" is not a negation of torture.
+    pub entity: bool,
+    /// The place this word names, if any (see `lexicon::PLACES`).
+    pub place: Option<&'static str>,
+    /// The numeric value of a `Number` token.
+    pub value: Option<f64>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Analysis {
+    pub tokens: Vec<Token>,
+    pub negators: Vec<Negator>,
+    pub quantities: Vec<Quantity>,
+    pub years: Vec<u16>,
+    /// The text says "all", "every", "everyone", "no one", ...
+    pub universal: bool,
+}
+
+impl Analysis {
+    /// Index terms of content tokens, in order.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        self.tokens.iter().filter(|t| t.kind == TokenKind::Content).map(|t| t.term.as_str())
+    }
+
+    /// Places named anywhere in the text.
+    pub fn places(&self) -> Vec<&'static str> {
+        let mut places: Vec<&'static str> = self.tokens.iter().filter_map(|t| t.place).collect();
+        places.sort_unstable();
+        places.dedup();
+        places
+    }
+
+    /// Whether token `index` lies inside an odd number of negation scopes.
+    pub fn is_negated(&self, index: usize) -> bool {
+        self.negators.iter().filter(|n| n.scope.contains(&index)).count() % 2 == 1
+    }
+}
+
+/// Analyses any text. Never fails and never panics.
+pub fn analyze(text: &str) -> Analysis {
+    let normalized = normalize::normalize(text);
+    let pieces = tokenize::tokenize(&normalized);
+    let lexicon = Lexicon::get();
+    let headline_case = is_headline_case(&pieces);
+
+    let mut tokens = Vec::with_capacity(pieces.len());
+    let mut sentence_start = true;
+    let mut i = 0;
+    while i < pieces.len() {
+        match &pieces[i] {
+            Piece::Boundary { sentence_end } => {
+                tokens.push(Token::boundary());
+                sentence_start = *sentence_end;
+            }
+            Piece::Number(value) => {
+                tokens.push(Token::number(*value));
+                sentence_start = false;
+            }
+            Piece::Word { folded, capitalized, all_caps } => {
+                // Two-word place names ("united states", "north korea").
+                if let Some(Piece::Word { folded: next, .. }) = pieces.get(i + 1) {
+                    let pair = format!("{folded} {next}");
+                    if let Some(place) = lexicon.places.get(pair.as_str()) {
+                        tokens.push(Token::place(&pair, place));
+                        i += 2;
+                        sentence_start = false;
+                        continue;
+                    }
+                }
+                let named = !headline_case && ((*capitalized && !sentence_start) || *all_caps);
+                tokens.push(lexicon.word_token(folded, named, *all_caps));
+                sentence_start = false;
+            }
+        }
+        i += 1;
+    }
+    let mut analysis = Analysis { tokens, ..Analysis::default() };
+    cues::mark(&mut analysis, lexicon);
+    analysis
+}
+
+/// A text where most words are capitalised ("Police Torture Detainees") says nothing
+/// about names through its capitals.
+fn is_headline_case(pieces: &[Piece]) -> bool {
+    let (mut words, mut capitals) = (0, 0);
+    for piece in pieces {
+        if let Piece::Word { capitalized, folded, .. } = piece {
+            if folded.chars().count() > 3 {
+                words += 1;
+                capitals += usize::from(*capitalized);
+            }
+        }
+    }
+    words >= 3 && capitals * 10 >= words * 7
+}
+
+impl Token {
+    fn boundary() -> Self {
+        Token { kind: TokenKind::Boundary, word: String::new(), term: String::new(), entity: false, place: None, value: None }
+    }
+    fn number(value: f64) -> Self {
+        Token { kind: TokenKind::Number, word: format!("{value}"), term: String::new(), entity: false, place: None, value: Some(value) }
+    }
+    fn place(word: &str, place: &'static str) -> Self {
+        Token { kind: TokenKind::Content, word: word.to_string(), term: place.to_string(), entity: true, place: Some(place), value: None }
+    }
+    fn function(word: &str) -> Self {
+        Token { kind: TokenKind::Function, word: word.to_string(), term: String::new(), entity: false, place: None, value: None }
+    }
+}
+
+/// The stemmed word lists, built once.
+pub struct Lexicon {
+    stemmer: Stemmer,
+    stop: HashMap<&'static str, ()>,
+    /// stem -> synonym group head
+    synonyms: HashMap<String, &'static str>,
+    /// term -> opposed terms
+    antonyms: HashMap<String, Vec<String>>,
+    /// folded word or two-word name -> place name
+    places: HashMap<&'static str, &'static str>,
+    numbers: HashMap<&'static str, f64>,
+}
+
+impl Lexicon {
+    pub fn get() -> &'static Lexicon {
+        static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+        LEXICON.get_or_init(Lexicon::build)
+    }
+
+    fn build() -> Lexicon {
+        let stemmer = Stemmer::create(Algorithm::English);
+        let mut synonyms = HashMap::new();
+        for group in lexicon::SYNONYMS {
+            let head = group[0];
+            for word in group.iter() {
+                synonyms.entry(stemmer.stem(word).into_owned()).or_insert(head);
+            }
+        }
+        let mut lex = Lexicon {
+            stemmer,
+            stop: lexicon::STOP_WORDS.iter().map(|w| (*w, ())).collect(),
+            synonyms,
+            antonyms: HashMap::new(),
+            places: HashMap::new(),
+            numbers: lexicon::NUMBER_WORDS.iter().copied().collect(),
+        };
+        for row in lexicon::PLACES {
+            for name in row.iter() {
+                lex.places.insert(name, row[0]);
+            }
+        }
+        for (a, b) in lexicon::ANTONYMS {
+            let (a, b) = (lex.term_of(a), lex.term_of(b));
+            lex.antonyms.entry(a.clone()).or_default().push(b.clone());
+            lex.antonyms.entry(b).or_default().push(a);
+        }
+        lex
+    }
+
+    /// The index term of a folded content word: synonym head, else stem, with
+    /// transliteration variants folded.
+    pub fn term_of(&self, word: &str) -> String {
+        let mut folded = word.to_string();
+        for (from, to) in lexicon::TRANSLITERATION_FOLDS {
+            if folded.contains(from) {
+                folded = folded.replace(from, to);
+            }
+        }
+        let stem = self.stemmer.stem(&folded).into_owned();
+        match self.synonyms.get(&stem) {
+            Some(head) => (*head).to_string(),
+            None => stem,
+        }
+    }
+
+    /// Terms opposed to `term` (empty when none is known).
+    pub fn antonyms_of(&self, term: &str) -> &[String] {
+        self.antonyms.get(term).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    pub fn is_stop(&self, word: &str) -> bool {
+        self.stop.contains_key(word)
+    }
+
+    pub fn place_of(&self, word: &str) -> Option<&'static str> {
+        self.places.get(word).copied()
+    }
+
+    pub fn number_word(&self, word: &str) -> Option<f64> {
+        self.numbers.get(word).copied()
+    }
+
+    fn word_token(&self, folded: &str, named: bool, all_caps: bool) -> Token {
+        // "US" in capitals is the country; "us" is a pronoun.
+        let place = match folded {
+            "us" if !all_caps => None,
+            w => self.place_of(w),
+        };
+        if let Some(place) = place {
+            return Token::place(folded, place);
+        }
+        if let Some(value) = self.number_word(folded) {
+            return Token { value: Some(value), ..Token::number(value) }.with_word(folded);
+        }
+        if self.is_stop(folded) || cues::is_cue_word(folded) || folded.chars().count() < 2 {
+            return Token::function(folded);
+        }
+        let base = cues::lexical_negation_base(folded).unwrap_or(folded);
+        Token {
+            kind: TokenKind::Content,
+            word: folded.to_string(),
+            term: self.term_of(base),
+            entity: named,
+            place: None,
+            value: None,
+        }
+    }
+}
+
+impl Token {
+    fn with_word(mut self, word: &str) -> Self {
+        self.word = word.to_string();
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn content_terms(text: &str) -> Vec<String> {
+        analyze(text).terms().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn terms_table() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The torture photos", &["torture", "photo"]),
+            ("photographs of torturers", &["photo", "torture"]),
+            ("Ilham Aliev", &["ilham", "aliev"]),
+            ("Ilham Aliyev", &["ilham", "aliev"]),
+            ("Leyla Yunus was freed", &["leyla", "yunus", "release"]),
+            ("prosecutes, prosecuted, prosecution", &["prosecute", "prosecute", "prosecute"]),
+            ("in Paris", &["france"]),
+            ("the U.S. and the US", &["united states", "united states"]),
+            ("let us go", &[]),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(content_terms(input), *expected, "terms of {input:?}");
+        }
+    }
+
+    #[test]
+    fn negations_are_not_stop_words() {
+        let analysis = analyze("Police do not torture");
+        assert!(analysis.tokens.iter().any(|t| t.word == "not"));
+        assert!(analysis.is_negated(3), "torture is in the scope of not");
+    }
+
+    #[test]
+    fn names_are_entities_mid_sentence_only() {
+        let a = analyze("Police met Leyla Yunus.");
+        assert!(!a.tokens[0].entity);
+        assert!(a.tokens[2].entity && a.tokens[3].entity);
+        let headline = analyze("Police Torture Detainees In Custody");
+        assert!(headline.tokens.iter().all(|t| !t.entity));
+    }
+}

@@ -1,0 +1,367 @@
+//! The compiled bundle: what ships inside the wasm and the CLI. Encoder and decoder live
+//! here together, with a round-trip test.
+//!
+//! Layout (all integers little-endian; `varint` is LEB128):
+//! ```text
+//! magic        8 bytes  "CLMCHK\0\x01"
+//! format       u16      FORMAT_VERSION
+//! analyzer     u16      analysis::ANALYZER_VERSION the index was built with
+//! payload_len  u64
+//! checksum     u64      FNV-1a 64 of the payload
+//! payload:
+//!   title, language                                   (string = varint len + UTF-8)
+//!   sources    varint n, then per source: id publisher kind:u8 title url date text_file?
+//!   statements varint n, then: id source:varint quote speaker kind:u8 date? topics
+//!   relations  varint n, then: from:varint to:varint kind:u8 note?
+//!   index      varint terms, then per term: term, varint postings, (doc delta, tf) pairs;
+//!              then doc lengths (varint per statement)
+//! ```
+//! Encoding is deterministic: the same bundle always gives the same bytes.
+
+use super::error::{BundleError, ErrorKind};
+use super::{limits, Bundle, Date, Kind, Relation, RelationKind, Source, Statement};
+use crate::analysis::ANALYZER_VERSION;
+use crate::index::Index;
+
+pub const MAGIC: &[u8; 8] = b"CLMCHK\0\x01";
+pub const FORMAT_VERSION: u16 = 1;
+const HEADER_LEN: usize = 8 + 2 + 2 + 8 + 8;
+
+/// Whether `bytes` start like a compiled bundle (as opposed to JSON).
+pub fn is_compiled(bytes: &[u8]) -> bool {
+    bytes.starts_with(&MAGIC[..6])
+}
+
+pub fn encode(bundle: &Bundle, index: &Index) -> Vec<u8> {
+    let mut w = Writer(Vec::new());
+    w.string(&bundle.title);
+    w.string(&bundle.language);
+    w.varint(bundle.sources.len() as u64);
+    for s in &bundle.sources {
+        w.string(&s.id);
+        w.string(&s.publisher);
+        w.kind(s.kind);
+        w.string(&s.title);
+        w.string(&s.url);
+        w.date(Some(s.published));
+        w.option(s.text_file.as_deref());
+    }
+    w.varint(bundle.statements.len() as u64);
+    for s in &bundle.statements {
+        w.string(&s.id);
+        w.varint(s.source as u64);
+        w.string(&s.quote);
+        w.string(&s.speaker);
+        w.kind(s.speaker_kind);
+        w.date(s.date);
+        w.varint(s.topics.len() as u64);
+        for t in &s.topics {
+            w.string(t);
+        }
+    }
+    w.varint(bundle.relations.len() as u64);
+    for r in &bundle.relations {
+        w.varint(r.from as u64);
+        w.varint(r.to as u64);
+        w.0.push(RelationKind::ALL.iter().position(|k| *k == r.kind).unwrap_or(0) as u8);
+        w.option(r.note.as_deref());
+    }
+    w.varint(index.terms.len() as u64);
+    for (term, postings) in index.terms.iter().zip(&index.postings) {
+        w.string(term);
+        w.varint(postings.len() as u64);
+        let mut previous = 0u32;
+        for &(doc, tf) in postings {
+            w.varint(u64::from(doc - previous));
+            w.varint(u64::from(tf));
+            previous = doc;
+        }
+    }
+    for &len in &index.doc_lengths {
+        w.varint(u64::from(len));
+    }
+
+    let payload = w.0;
+    let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&ANALYZER_VERSION.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&fnv1a64(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> {
+    let err = |message: String| BundleError::new(ErrorKind::Compiled, file, message);
+    if bytes.len() > limits::MAX_BUNDLE_BYTES {
+        return Err(BundleError::new(ErrorKind::TooLarge, file, format!("compiled bundle is {} bytes; the limit is {}", bytes.len(), limits::MAX_BUNDLE_BYTES)));
+    }
+    if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
+        return Err(err("not a compiled claimcheck bundle (bad magic bytes or truncated header)".into()));
+    }
+    let u16_at = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]);
+    let u64_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
+    let (format, analyzer) = (u16_at(8), u16_at(10));
+    if format != FORMAT_VERSION {
+        return Err(err(format!("compiled format version {format}; this claimcheck reads version {FORMAT_VERSION}: rebuild it with `claimcheck bundle build`")));
+    }
+    if analyzer != ANALYZER_VERSION {
+        return Err(err(format!("built with analyzer version {analyzer}; this claimcheck uses {ANALYZER_VERSION}: rebuild it with `claimcheck bundle build`")));
+    }
+    let payload = &bytes[HEADER_LEN..];
+    if u64_at(12) != payload.len() as u64 {
+        return Err(err(format!("truncated or padded: header says {} payload bytes, file has {}", u64_at(12), payload.len())));
+    }
+    if u64_at(20) != fnv1a64(payload) {
+        return Err(err("checksum mismatch: the file is corrupted".into()));
+    }
+    let mut r = Reader { bytes: payload, at: 0, file };
+    let title = r.string("title")?;
+    let language = r.string("language")?;
+    let source_count = r.count("sources")?;
+    let mut sources = Vec::with_capacity(source_count);
+    for _ in 0..source_count {
+        sources.push(Source {
+            id: r.string("source id")?,
+            publisher: r.string("source publisher")?,
+            kind: r.kind("source kind")?,
+            title: r.string("source title")?,
+            url: r.string("source url")?,
+            published: r.date("source published")?.ok_or_else(|| r.error("source published date is missing"))?,
+            text_file: r.option("source text_file")?,
+        });
+    }
+    let statement_count = r.count("statements")?;
+    let mut statements = Vec::with_capacity(statement_count);
+    for _ in 0..statement_count {
+        let id = r.string("statement id")?;
+        let source = r.index("statement source", sources.len())?;
+        let quote = r.string("statement quote")?;
+        let speaker = r.string("statement speaker")?;
+        let speaker_kind = r.kind("statement speaker_kind")?;
+        let date = r.date("statement date")?;
+        let topic_count = r.count("topics")?;
+        let topics = (0..topic_count).map(|_| r.string("topic")).collect::<Result<_, _>>()?;
+        statements.push(Statement { id, source, quote, speaker, speaker_kind, date, topics });
+    }
+    let relation_count = r.count("relations")?;
+    let mut relations = Vec::with_capacity(relation_count);
+    for _ in 0..relation_count {
+        let from = r.index("relation from", statements.len())?;
+        let to = r.index("relation to", statements.len())?;
+        let kind = *RelationKind::ALL.get(r.byte("relation kind")? as usize).ok_or_else(|| r.error("unknown relation kind"))?;
+        let note = r.option("relation note")?;
+        relations.push(Relation { from, to, kind, note });
+    }
+    let term_count = r.count("terms")?;
+    let mut terms: Vec<String> = Vec::with_capacity(term_count);
+    let mut postings = Vec::with_capacity(term_count);
+    for _ in 0..term_count {
+        let term = r.string("term")?;
+        if terms.last().is_some_and(|last| *last >= term) {
+            return Err(r.error("index terms are not sorted"));
+        }
+        terms.push(term);
+        let posting_count = r.count("postings")?;
+        let mut list = Vec::with_capacity(posting_count);
+        let mut doc = 0u64;
+        for i in 0..posting_count {
+            let delta = r.varint("posting")?;
+            if i > 0 && delta == 0 {
+                return Err(r.error("index postings are not increasing"));
+            }
+            doc = doc.saturating_add(delta);
+            if doc >= statements.len() as u64 {
+                return Err(r.error("index posting refers to a statement that does not exist"));
+            }
+            let tf = u32::try_from(r.varint("term frequency")?).map_err(|_| r.error("term frequency too large"))?;
+            list.push((doc as u32, tf));
+        }
+        postings.push(list);
+    }
+    let doc_lengths = (0..statements.len())
+        .map(|_| r.varint("doc length").and_then(|l| u32::try_from(l).map_err(|_| r.error("doc length too large"))))
+        .collect::<Result<_, _>>()?;
+    if r.at != payload.len() {
+        return Err(r.error("trailing bytes after the index"));
+    }
+    Ok((Bundle { title, language, sources, statements, relations }, Index { terms, postings, doc_lengths }))
+}
+
+/// FNV-1a, 64 bit: detects truncation and bit flips; not a security measure.
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn varint(&mut self, mut v: u64) {
+        loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.0.push(byte);
+                return;
+            }
+            self.0.push(byte | 0x80);
+        }
+    }
+    fn string(&mut self, s: &str) {
+        self.varint(s.len() as u64);
+        self.0.extend_from_slice(s.as_bytes());
+    }
+    fn option(&mut self, s: Option<&str>) {
+        match s {
+            Some(s) => {
+                self.0.push(1);
+                self.string(s);
+            }
+            None => self.0.push(0),
+        }
+    }
+    fn kind(&mut self, kind: Kind) {
+        self.0.push(Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0) as u8);
+    }
+    fn date(&mut self, date: Option<Date>) {
+        match date {
+            Some(d) => {
+                self.0.extend_from_slice(&d.year.to_le_bytes());
+                self.0.push(d.month.unwrap_or(0));
+                self.0.push(d.day.unwrap_or(0));
+            }
+            None => self.0.extend_from_slice(&[0, 0, 0, 0]),
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    file: &'a str,
+}
+
+impl Reader<'_> {
+    fn error(&self, message: &str) -> BundleError {
+        BundleError::new(ErrorKind::Compiled, self.file, format!("corrupted at payload byte {}: {message}", self.at))
+    }
+    fn byte(&mut self, what: &str) -> Result<u8, BundleError> {
+        let b = *self.bytes.get(self.at).ok_or_else(|| self.error(&format!("truncated while reading {what}")))?;
+        self.at += 1;
+        Ok(b)
+    }
+    fn varint(&mut self, what: &str) -> Result<u64, BundleError> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.byte(what)?;
+            value |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(self.error(&format!("{what}: varint too long")))
+    }
+    /// A count of items, each at least one byte long: bounded by the bytes left.
+    fn count(&mut self, what: &str) -> Result<usize, BundleError> {
+        let n = self.varint(what)?;
+        if n > (self.bytes.len() - self.at) as u64 {
+            return Err(self.error(&format!("{what}: count {n} exceeds the remaining bytes")));
+        }
+        Ok(n as usize)
+    }
+    fn index(&mut self, what: &str, len: usize) -> Result<usize, BundleError> {
+        let i = self.varint(what)?;
+        if i >= len as u64 {
+            return Err(self.error(&format!("{what}: index {i} out of range")));
+        }
+        Ok(i as usize)
+    }
+    fn string(&mut self, what: &str) -> Result<String, BundleError> {
+        let len = self.count(what)?;
+        let slice = &self.bytes[self.at..self.at + len];
+        let s = std::str::from_utf8(slice).map_err(|_| self.error(&format!("{what}: invalid UTF-8")))?;
+        self.at += len;
+        Ok(s.to_string())
+    }
+    fn option(&mut self, what: &str) -> Result<Option<String>, BundleError> {
+        match self.byte(what)? {
+            0 => Ok(None),
+            1 => self.string(what).map(Some),
+            _ => Err(self.error(&format!("{what}: bad option tag"))),
+        }
+    }
+    fn kind(&mut self, what: &str) -> Result<Kind, BundleError> {
+        let b = self.byte(what)?;
+        Kind::ALL.get(b as usize).copied().ok_or_else(|| self.error(&format!("{what}: unknown kind {b}")))
+    }
+    fn date(&mut self, what: &str) -> Result<Option<Date>, BundleError> {
+        let year = u16::from_le_bytes([self.byte(what)?, self.byte(what)?]);
+        let (month, day) = (self.byte(what)?, self.byte(what)?);
+        if year == 0 {
+            return Ok(None);
+        }
+        let text = match (month, day) {
+            (0, 0) => format!("{year:04}"),
+            (m, 0) => format!("{year:04}-{m:02}"),
+            (m, d) => format!("{year:04}-{m:02}-{d:02}"),
+        };
+        Date::parse(&text).map(Some).ok_or_else(|| self.error(&format!("{what}: invalid date")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::source;
+
+    const SMALL: &str = r#"{"format":"claimcheck-bundle/1","title":"T","language":"en",
+      "sources":[{"id":"s","publisher":"P","kind":"ngo","title":"Title","url":"https://example.org/a","published":"2024-04"}],
+      "statements":[{"id":"s/a","source":"s","quote":"Police tortured 12 detainees.","speaker":"P","speaker_kind":"ngo","topics":["torture"]},
+                    {"id":"s/b","source":"s","quote":"The ministry denied it.","speaker":"Ministry","speaker_kind":"government","date":"2024-05-01"}],
+      "relations":[{"from":"s/b","to":"s/a","kind":"contradicts","note":"n"}]}"#;
+
+    fn small() -> (Bundle, Index) {
+        let bundle = source::parse(SMALL, "small.json", None).expect("valid");
+        let index = Index::build(&bundle);
+        (bundle, index)
+    }
+
+    #[test]
+    fn round_trip_is_exact_and_deterministic() {
+        let (bundle, index) = small();
+        let bytes = encode(&bundle, &index);
+        assert_eq!(bytes, encode(&bundle, &index), "same input, same bytes");
+        let (decoded_bundle, decoded_index) = decode(&bytes, "small.ccb").expect("decodes");
+        assert_eq!(decoded_bundle, bundle);
+        assert_eq!(decoded_index, index);
+    }
+
+    #[test]
+    fn every_truncation_and_bit_flip_is_rejected() {
+        let (bundle, index) = small();
+        let bytes = encode(&bundle, &index);
+        for len in 0..bytes.len() {
+            assert!(decode(&bytes[..len], "t.ccb").is_err(), "truncated to {len} bytes");
+        }
+        for at in 0..bytes.len() {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x10;
+            assert!(decode(&flipped, "t.ccb").is_err(), "bit flip at byte {at}");
+        }
+    }
+
+    #[test]
+    fn other_versions_are_rejected_with_a_rebuild_hint() {
+        let (bundle, index) = small();
+        let mut bytes = encode(&bundle, &index);
+        bytes[8] = 9;
+        let message = decode(&bytes, "old.ccb").unwrap_err().to_string();
+        assert!(message.contains("old.ccb") && message.contains("version 9") && message.contains("rebuild"), "{message}");
+    }
+}

@@ -1,0 +1,275 @@
+//! The checker: one claim in, one [`CheckResult`] out. Glue between the stages:
+//! frame the claim → retrieve candidates → judge each → follow curated relations →
+//! decide the verdict. Never fails and never panics, whatever the claim.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::analysis::normalize::{truncate_at_char_boundary, MAX_CLAIM_BYTES};
+use crate::analysis::{analyze, Lexicon};
+use crate::bundle::source::{self, SourceTexts};
+use crate::bundle::{compiled, Bundle, BundleError, BundleErrors, RelationKind};
+use crate::claim;
+use crate::index::Index;
+use crate::report::{CheckResult, Evidence, SourceRef, Stance, Verdict};
+use crate::stance::{judge, ClaimView, Judgement, RELATED_MIN_COVERAGE, SUPPORT_MIN_COVERAGE};
+use crate::verdict::{decide, round2, Vote};
+
+/// The default bundle, compiled (`make bundle` / `claimcheck bundle build`).
+pub static DEFAULT_BUNDLE: &[u8] = include_bytes!("../bundles/default.ccb");
+
+/// How many statements retrieval hands to stance judging.
+const CANDIDATES: usize = 40;
+/// How many evidence items a result shows at most.
+const MAX_EVIDENCE: usize = 10;
+/// Query weight of terms opposed to a claim term, and of the claim's speaker.
+const ANTONYM_QUERY_WEIGHT: f32 = 0.5;
+const SPEAKER_QUERY_WEIGHT: f32 = 0.3;
+
+pub struct Checker {
+    bundle: Bundle,
+    index: Index,
+}
+
+struct Item {
+    doc: usize,
+    score: f32,
+    judgement: Judgement,
+    /// Relevance for ordering: BM25 share times coverage.
+    relevance: f32,
+}
+
+impl Checker {
+    /// A checker over a verified bundle; builds its index.
+    pub fn new(bundle: Bundle) -> Checker {
+        let index = Index::build(&bundle);
+        Checker { bundle, index }
+    }
+
+    /// The embedded default bundle.
+    pub fn embedded() -> Result<Checker, BundleError> {
+        let (bundle, index) = compiled::decode(DEFAULT_BUNDLE, "embedded default bundle")?;
+        Ok(Checker { bundle, index })
+    }
+
+    /// A checker from bundle bytes: compiled form or JSON source. `name` names the
+    /// bundle in errors; `texts` (if any) lets quotes be checked against source texts.
+    pub fn from_bytes(bytes: &[u8], name: &str, texts: Option<&mut dyn SourceTexts>) -> Result<Checker, BundleErrors> {
+        if compiled::is_compiled(bytes) {
+            let (bundle, index) = compiled::decode(bytes, name)?;
+            return Ok(Checker { bundle, index });
+        }
+        let json = std::str::from_utf8(bytes).map_err(|e| {
+            BundleError::new(crate::bundle::ErrorKind::Syntax, name, format!("not UTF-8 at byte {}: a bundle is UTF-8 JSON or a compiled bundle", e.valid_up_to()))
+        })?;
+        Ok(Checker::new(source::parse(json, name, texts)?))
+    }
+
+    pub fn bundle(&self) -> &Bundle {
+        &self.bundle
+    }
+
+    /// The compiled form of this checker's bundle and index.
+    pub fn compile(&self) -> Vec<u8> {
+        compiled::encode(&self.bundle, &self.index)
+    }
+
+    pub fn check(&self, claim_text: &str) -> CheckResult {
+        let mut notes = Vec::new();
+        let (text, cut) = truncate_at_char_boundary(claim_text, MAX_CLAIM_BYTES);
+        if cut {
+            notes.push(format!("The claim is {} bytes long; only its first {MAX_CLAIM_BYTES} bytes were checked.", claim_text.len()));
+        }
+        let mut analysis = analyze(text);
+        let frame = claim::frame(&mut analysis, text);
+        if let Some(speaker) = &frame.speaker {
+            notes.push(if frame.denial {
+                format!("This is a denial by {speaker}: the claim judged is their position, that what they deny is not so.")
+            } else {
+                format!("The claim reports what {speaker} says; the reported content is what is judged.")
+            });
+        }
+        let index = &self.index;
+        let view = ClaimView::new(analysis, frame, &|t| index.term_idf(t));
+        if view.terms.is_empty() {
+            notes.push(if text.trim().is_empty() { "The claim is empty.".to_string() } else { "The claim has no words to look up.".to_string() });
+            return empty_result(claim_text, text, notes);
+        }
+
+        let items = self.judge_candidates(&view);
+        let items = self.follow_relations(items);
+        let rebutted: HashSet<usize> = self.bundle.relations.iter().filter(|r| r.kind == RelationKind::Contradicts).map(|r| r.from).collect();
+        let votes: Vec<Vote> = items
+            .iter()
+            .map(|item| {
+                let statement = &self.bundle.statements[item.doc];
+                Vote {
+                    stance: item.judgement.stance,
+                    strength: item.judgement.coverage,
+                    publisher: &self.bundle.source_of(statement).publisher,
+                    speaker_kind: statement.speaker_kind,
+                    rebutted: rebutted.contains(&item.doc),
+                }
+            })
+            .collect();
+        let best_related = items.iter().map(|i| i.judgement.coverage).fold(0.0, f32::max);
+        let outcome = decide(&votes, best_related);
+        if outcome.verdict == Verdict::NoEvidence {
+            notes.push("Nothing in this bundle settles the claim. That is not evidence that it is false.".to_string());
+        }
+        let shown: HashSet<usize> = items.iter().map(|i| i.doc).collect();
+        let evidence = items.iter().map(|item| self.evidence(item, &shown)).collect();
+        CheckResult {
+            claim: text.to_string(),
+            verdict: outcome.verdict,
+            confidence: outcome.confidence,
+            independent_sources: outcome.independent_sources,
+            notes,
+            evidence,
+        }
+    }
+
+    fn judge_candidates(&self, view: &ClaimView) -> Vec<Item> {
+        let lexicon = Lexicon::get();
+        let mut query: Vec<(String, f32)> = Vec::new();
+        for term in &view.terms {
+            query.push((term.term.clone(), 1.0));
+            if !term.entity {
+                query.extend(lexicon.antonyms_of(&term.term).iter().map(|a| (a.clone(), ANTONYM_QUERY_WEIGHT)));
+            }
+        }
+        query.extend(view.frame.speaker_tokens.iter().map(|&i| (view.analysis.tokens[i].term.clone(), SPEAKER_QUERY_WEIGHT)));
+        let claim_places = view.analysis.places();
+        let candidates = self.index.search(&query, CANDIDATES);
+        let top_score = candidates.first().map_or(1.0, |c| c.1.max(f32::EPSILON));
+
+        let mut items = Vec::new();
+        for (doc, score) in candidates {
+            let statement = &self.bundle.statements[doc];
+            let quote = analyze(&statement.quote);
+            let side_text = format!("{}. {}", statement.topics.join(". "), statement.speaker);
+            let side = analyze(&side_text);
+            let aside: HashSet<String> = side.terms().map(str::to_string).collect();
+            if !claim_places.is_empty() {
+                let mut places = quote.places();
+                places.extend(side.places());
+                places.extend(analyze(&self.bundle.source_of(statement).title).places());
+                if !places.is_empty() && !places.iter().any(|p| claim_places.contains(p)) {
+                    continue; // about another country
+                }
+            }
+            let judgement = judge(view, &quote, &aside);
+            if judgement.coverage < RELATED_MIN_COVERAGE {
+                continue;
+            }
+            let relevance = judgement.coverage * (0.5 + 0.5 * score / top_score);
+            items.push(Item { doc, score, judgement, relevance });
+        }
+        items.sort_by(|a, b| b.relevance.total_cmp(&a.relevance).then(a.doc.cmp(&b.doc)));
+        items
+    }
+
+    /// Curated relations carry stance one hop: a statement that rebuts one supporting
+    /// the claim contradicts the claim, and the reverse.
+    fn follow_relations(&self, mut items: Vec<Item>) -> Vec<Item> {
+        let position: HashMap<usize, usize> = items.iter().enumerate().map(|(i, item)| (item.doc, i)).collect();
+        let mut derived: Vec<Item> = Vec::new();
+        let mut changed: HashMap<usize, (Stance, String, f32, f32)> = HashMap::new();
+        for relation in &self.bundle.relations {
+            for (anchor, other) in [(relation.from, relation.to), (relation.to, relation.from)] {
+                let Some(&a) = position.get(&anchor) else { continue };
+                let anchor_item = &items[a];
+                let anchor_stance = anchor_item.judgement.stance;
+                if anchor_stance == Stance::Related || anchor_item.judgement.coverage < SUPPORT_MIN_COVERAGE {
+                    continue;
+                }
+                let other_stance = position.get(&other).map(|&o| items[o].judgement.stance);
+                if matches!(other_stance, Some(Stance::Supports | Stance::Contradicts)) || changed.contains_key(&other) {
+                    continue;
+                }
+                let stance = match (relation.kind, anchor_stance) {
+                    (RelationKind::Supports, s) => s,
+                    (RelationKind::Contradicts, Stance::Supports) => Stance::Contradicts,
+                    (RelationKind::Contradicts, _) => Stance::Supports,
+                };
+                let anchor_statement = &self.bundle.statements[anchor];
+                let verb = if relation.kind == RelationKind::Contradicts { "rebuts" } else { "corroborates" };
+                let anchor_role = if anchor_stance == Stance::Supports { "backs the claim" } else { "goes against the claim" };
+                let mut reason = format!("{verb} {}'s statement, which {anchor_role}", anchor_statement.speaker);
+                if let Some(note) = &relation.note {
+                    reason.push_str(": ");
+                    reason.push_str(note);
+                }
+                changed.insert(other, (stance, reason, anchor_item.judgement.coverage * 0.9, anchor_item.relevance - 0.001));
+            }
+        }
+        for (doc, (stance, reason, coverage, relevance)) in changed {
+            match position.get(&doc) {
+                Some(&i) => {
+                    let item = &mut items[i];
+                    item.judgement.stance = stance;
+                    item.judgement.reason = reason;
+                    item.judgement.coverage = item.judgement.coverage.max(coverage);
+                    item.relevance = item.relevance.max(relevance);
+                }
+                None => derived.push(Item {
+                    doc,
+                    score: 0.0,
+                    judgement: Judgement { stance, coverage, reason, matched_words: Vec::new() },
+                    relevance,
+                }),
+            }
+        }
+        items.extend(derived);
+        items.sort_by(|a, b| b.relevance.total_cmp(&a.relevance).then(a.doc.cmp(&b.doc)));
+        items.truncate(MAX_EVIDENCE);
+        items
+    }
+
+    fn evidence(&self, item: &Item, shown: &HashSet<usize>) -> Evidence {
+        let statement = &self.bundle.statements[item.doc];
+        let source = self.bundle.source_of(statement);
+        let relations = self
+            .bundle
+            .relations
+            .iter()
+            .filter_map(|r| {
+                let (other, text) = if r.from == item.doc {
+                    (r.to, if r.kind == RelationKind::Contradicts { "Contradicted by" } else { "Corroborated by" })
+                } else if r.to == item.doc {
+                    (r.from, if r.kind == RelationKind::Contradicts { "Contradicts" } else { "Corroborates" })
+                } else {
+                    return None;
+                };
+                shown.contains(&other).then(|| {
+                    let o = &self.bundle.statements[other];
+                    let note = r.note.as_deref().map(|n| format!(" — {n}")).unwrap_or_default();
+                    format!("{text} {} ({}){note}", o.speaker, self.bundle.source_of(o).publisher)
+                })
+            })
+            .collect();
+        Evidence {
+            id: statement.id.clone(),
+            quote: statement.quote.clone(),
+            stance: item.judgement.stance,
+            score: round2(item.score),
+            reason: item.judgement.reason.clone(),
+            speaker: statement.speaker.clone(),
+            speaker_kind: statement.speaker_kind.to_string(),
+            date: self.bundle.date_of(statement).to_string(),
+            matched: item.judgement.matched_words.clone(),
+            relations,
+            source: SourceRef {
+                id: source.id.clone(),
+                publisher: source.publisher.clone(),
+                title: source.title.clone(),
+                url: source.url.clone(),
+                published: source.published.to_string(),
+                kind: source.kind.to_string(),
+            },
+        }
+    }
+}
+
+fn empty_result(_original: &str, text: &str, notes: Vec<String>) -> CheckResult {
+    CheckResult { claim: text.to_string(), verdict: Verdict::NoEvidence, confidence: 0.95, independent_sources: 0, notes, evidence: Vec::new() }
+}

@@ -1,0 +1,118 @@
+//! Claim framing: "X denies that P", "X said P", "According to X, P". The claim to judge
+//! is P (negated for a denial); X is reported in the result's notes and its words are
+//! used to find X's own statements, but X need not be matched for P to be judged.
+
+use crate::analysis::lexicon::{ATTRIBUTION_VERBS, DENIAL_VERBS};
+use crate::analysis::{Analysis, TokenKind};
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Frame {
+    /// Token indices of the speaker ("Azerbaijan's Interior Ministry").
+    pub speaker_tokens: Vec<usize>,
+    /// The speaker as written, when one was recognised.
+    pub speaker: Option<String>,
+    /// "X denies / rejects / refutes P".
+    pub denial: bool,
+}
+
+/// Words before which "denied"/"said" is passive or part of a noun phrase, not a frame.
+const NOT_FRAMING_BEFORE: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "get", "got", "the", "a", "an", "his", "her", "their", "its"];
+/// How far into a claim the framing verb may stand.
+const MAX_SPEAKER_WORDS: usize = 10;
+
+/// Finds the frame of a claim and, for a denial, widens the denial's negation over the
+/// whole denied content. `text` is the claim as typed, used to quote the speaker.
+pub fn frame(analysis: &mut Analysis, text: &str) -> Frame {
+    let tokens = &analysis.tokens;
+    let word = |i: usize| tokens.get(i).map_or("", |t| t.word.as_str());
+
+    // "According to X, P"
+    if word(0) == "according" && word(1) == "to" {
+        let end = tokens.iter().position(|t| t.kind == TokenKind::Boundary).unwrap_or(tokens.len());
+        if end + 1 < tokens.len() {
+            let speaker_tokens = content_in(analysis, 2, end);
+            let speaker = text.split(',').next().map(|s| s.trim_start_matches(|c: char| !c.is_alphanumeric()).trim().trim_start_matches("According to").trim_start_matches("according to").trim().to_string());
+            return Frame { speaker_tokens, speaker, denial: false };
+        }
+    }
+
+    let verb = (1..tokens.len().min(MAX_SPEAKER_WORDS + 1)).find(|&k| {
+        let w = word(k);
+        (ATTRIBUTION_VERBS.contains(&w) || DENIAL_VERBS.contains(&w))
+            && !NOT_FRAMING_BEFORE.contains(&word(k - 1))
+            && !tokens[..k].iter().any(|t| t.kind == TokenKind::Boundary)
+            && tokens[..k].iter().any(|t| t.kind == TokenKind::Content)
+            && tokens[k + 1..].iter().any(|t| t.kind == TokenKind::Content)
+    });
+    let Some(k) = verb else { return Frame::default() };
+    let denial = DENIAL_VERBS.contains(&word(k));
+    let speaker_tokens = content_in(analysis, 0, k);
+    if denial {
+        // The denial negates everything it denies, to the end of the claim.
+        let content: Vec<usize> = (k + 1..analysis.tokens.len()).filter(|&i| analysis.tokens[i].kind == TokenKind::Content).collect();
+        match analysis.negators.iter_mut().find(|n| n.cue == k) {
+            Some(negator) => negator.scope = content,
+            None => analysis.negators.push(crate::analysis::Negator { kind: crate::analysis::NegatorKind::Forward, cue: k, scope: content }),
+        }
+        // A falsity word inside a denial ("rejects the claims as baseless") is the same negation.
+        analysis.negators.retain(|n| n.kind != crate::analysis::NegatorKind::Backward || n.cue < k);
+    }
+    Frame { speaker_tokens, speaker: speaker_text(text, &analysis.tokens[k].word), denial }
+}
+
+fn content_in(analysis: &Analysis, start: usize, end: usize) -> Vec<usize> {
+    (start..end.min(analysis.tokens.len())).filter(|&i| analysis.tokens[i].kind == TokenKind::Content).collect()
+}
+
+/// The text before the framing verb, as the user wrote it.
+fn speaker_text(text: &str, verb: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let mut from = 0;
+    while let Some(pos) = lower[from..].find(verb) {
+        let at = from + pos;
+        let before_ok = at == 0 || !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        let after = at + verb.len();
+        let after_ok = !lower[after..].chars().next().is_some_and(char::is_alphanumeric);
+        if before_ok && after_ok && text.is_char_boundary(at) {
+            let speaker = text[..at].trim();
+            return (!speaker.is_empty()).then(|| speaker.to_string());
+        }
+        from = after;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    fn check(text: &str) -> (Option<String>, bool, Vec<String>) {
+        let mut a = analyze(text);
+        let f = frame(&mut a, text);
+        let negated = (0..a.tokens.len()).filter(|&i| a.is_negated(i)).map(|i| a.tokens[i].word.clone()).collect();
+        (f.speaker, f.denial, negated)
+    }
+
+    #[test]
+    fn frames_table() {
+        let cases: &[(&str, Option<&str>, bool, &[&str])] = &[
+            ("Azerbaijan's Interior Ministry denies that the torture photos were taken in the country.",
+             Some("Azerbaijan's Interior Ministry"), true, &["torture", "photos", "country"]),
+            ("Officials say the torture allegations are lies spread by biased foreign groups.",
+             Some("Officials"), false, &["torture", "allegations"]),
+            ("Gasimov says he was tortured for fourteen days.", Some("Gasimov"), false, &[]),
+            ("According to the State Department, those who tortured detainees went unpunished.",
+             Some("the State Department"), false, &["unpunished"]),
+            ("The rapporteur was denied access to Azerbaijan.", None, false, &["access", "azerbaijan"]),
+            ("The ministry rejected the claims as baseless.", Some("The ministry"), true, &["claims"]),
+            ("Police tortured detainees.", None, false, &[]),
+        ];
+        for (text, speaker, denial, negated) in cases {
+            let (s, d, n) = check(text);
+            assert_eq!(s.as_deref(), *speaker, "speaker of {text:?}");
+            assert_eq!(d, *denial, "denial of {text:?}");
+            assert_eq!(n, *negated, "negated words of {text:?}");
+        }
+    }
+}

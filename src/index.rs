@@ -1,0 +1,123 @@
+//! BM25 retrieval over statements. Built once when a bundle is compiled and stored in
+//! the compiled form, so loading a bundle is a decode, not a rebuild.
+//!
+//! A statement's document is its quote, plus its topics and speaker at half weight
+//! (topics name who "he" or "the committee" is; the speaker lets "Blinken said ..." find
+//! Blinken's words). Term frequencies are kept in half-units.
+
+use std::collections::BTreeMap;
+
+use crate::analysis::analyze;
+use crate::bundle::Bundle;
+
+/// BM25 term-frequency saturation.
+pub const K1: f32 = 1.2;
+/// BM25 length normalisation.
+pub const B: f32 = 0.75;
+
+/// Weight (in half-units) of one occurrence of a term in a quote, and in topics/speaker.
+const QUOTE_WEIGHT: u32 = 2;
+const SIDE_WEIGHT: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Index {
+    /// Sorted, distinct terms.
+    pub(crate) terms: Vec<String>,
+    /// For each term, (statement index, weighted tf in half-units), by statement index.
+    pub(crate) postings: Vec<Vec<(u32, u32)>>,
+    /// Weighted document length of each statement, in half-units.
+    pub(crate) doc_lengths: Vec<u32>,
+}
+
+/// Inverse document frequency, BM25's variant that never goes negative.
+pub fn idf(doc_count: usize, doc_freq: usize) -> f32 {
+    let (n, df) = (doc_count as f32, doc_freq as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+impl Index {
+    pub fn build(bundle: &Bundle) -> Index {
+        let mut by_term: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
+        let mut doc_lengths = Vec::with_capacity(bundle.statements.len());
+        for (doc, statement) in bundle.statements.iter().enumerate() {
+            let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+            let mut add = |text: &str, weight: u32| {
+                for term in analyze(text).terms() {
+                    *counts.entry(term.to_string()).or_default() += weight;
+                }
+            };
+            add(&statement.quote, QUOTE_WEIGHT);
+            for topic in &statement.topics {
+                add(topic, SIDE_WEIGHT);
+            }
+            add(&statement.speaker, SIDE_WEIGHT);
+            doc_lengths.push(counts.values().sum());
+            for (term, tf) in counts {
+                by_term.entry(term).or_default().push((doc as u32, tf));
+            }
+        }
+        let (terms, postings) = by_term.into_iter().unzip();
+        Index { terms, postings, doc_lengths }
+    }
+
+    pub fn doc_count(&self) -> usize {
+        self.doc_lengths.len()
+    }
+
+    fn term_id(&self, term: &str) -> Option<usize> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
+    }
+
+    /// Number of statements containing `term`.
+    pub fn doc_freq(&self, term: &str) -> usize {
+        self.term_id(term).map_or(0, |id| self.postings[id].len())
+    }
+
+    /// The idf of `term`; terms the bundle never uses get the idf of a term seen once.
+    pub fn term_idf(&self, term: &str) -> f32 {
+        idf(self.doc_count(), self.doc_freq(term).max(1))
+    }
+
+    /// Whether `term` occurs in statement `doc` (quote, topics or speaker).
+    pub fn contains(&self, doc: usize, term: &str) -> bool {
+        self.term_id(term).is_some_and(|id| self.postings[id].binary_search_by_key(&(doc as u32), |p| p.0).is_ok())
+    }
+
+    /// The `limit` best statements for weighted query terms, best first, as
+    /// (statement index, score). Ties go to the earlier statement.
+    pub fn search(&self, query: &[(String, f32)], limit: usize) -> Vec<(usize, f32)> {
+        let n = self.doc_count();
+        if n == 0 {
+            return Vec::new();
+        }
+        let avg_len = self.doc_lengths.iter().map(|&l| l as f32).sum::<f32>() / n as f32;
+        let mut scores: BTreeMap<u32, f32> = BTreeMap::new();
+        for (term, weight) in query {
+            let Some(id) = self.term_id(term) else { continue };
+            let postings = &self.postings[id];
+            let term_idf = idf(n, postings.len());
+            for &(doc, tf) in postings {
+                let tf = tf as f32 / 2.0;
+                let len_norm = 1.0 - B + B * (self.doc_lengths[doc as usize] as f32 / 2.0) / (avg_len / 2.0).max(f32::EPSILON);
+                let score = term_idf * tf * (K1 + 1.0) / (tf + K1 * len_norm);
+                *scores.entry(doc).or_default() += weight * score;
+            }
+        }
+        let mut ranked: Vec<(usize, f32)> = scores.into_iter().map(|(d, s)| (d as usize, s)).collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(limit);
+        ranked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn idf_falls_as_terms_get_common() {
+        assert!(idf(100, 1) > idf(100, 10));
+        assert!(idf(100, 10) > idf(100, 100));
+        assert!(idf(100, 100) > 0.0, "never negative");
+    }
+}

@@ -1,0 +1,88 @@
+//! The result of a check: the JSON shape that the CLI's `--json` prints and the wasm
+//! `check()` returns. It is a public contract; add fields, never rename them.
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Supported,
+    Contradicted,
+    Disputed,
+    /// Nothing in this bundle speaks to the claim. Never "false": absence is not refutation.
+    NoEvidence,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Supported => "supported",
+            Verdict::Contradicted => "contradicted",
+            Verdict::Disputed => "disputed",
+            Verdict::NoEvidence => "no_evidence",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Verdict> {
+        [Verdict::Supported, Verdict::Contradicted, Verdict::Disputed, Verdict::NoEvidence].into_iter().find(|v| v.as_str() == text)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Supports,
+    Contradicts,
+    Related,
+}
+
+impl Stance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Supports => "supports",
+            Stance::Contradicts => "contradicts",
+            Stance::Related => "related",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CheckResult {
+    pub claim: String,
+    pub verdict: Verdict,
+    /// 0..1
+    pub confidence: f32,
+    /// Distinct publishers behind the verdict.
+    pub independent_sources: usize,
+    pub notes: Vec<String>,
+    /// Most relevant first.
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub id: String,
+    pub quote: String,
+    pub stance: Stance,
+    pub score: f32,
+    pub reason: String,
+    pub speaker: String,
+    pub speaker_kind: String,
+    /// The statement's date at its precision (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub date: String,
+    /// Words of the quote that match the claim, for highlighting.
+    pub matched: Vec<String>,
+    /// Curated relations to other statements shown in this result, as human-readable text.
+    pub relations: Vec<String>,
+    pub source: SourceRef,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub id: String,
+    pub publisher: String,
+    pub title: String,
+    pub url: String,
+    pub published: String,
+    pub kind: String,
+}

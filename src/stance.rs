@@ -1,0 +1,260 @@
+//! Stance of one statement towards a claim: supports, contradicts or related, with a
+//! short reason a reader can check ("claim says 25; statement says 10").
+//!
+//! Polarity is judged per clause, not per word: a negation counts when its scope holds a
+//! term the two texts share. On the statement side it counts only if every occurrence of
+//! that shared term is negated, so "lack of independence of lawyers" does not cancel
+//! "the disbarment of several lawyers" in the same sentence. Opposed words ("clean" vs
+//! "fraudulent") count as one negation. Quantities and years compare as ranges.
+
+use std::collections::{BTreeSet, HashSet};
+
+use crate::analysis::{Analysis, Lexicon, Quantity, TokenKind};
+use crate::claim::Frame;
+use crate::report::Stance;
+
+/// Share of the claim's weight a statement must match to support it.
+pub const SUPPORT_MIN_COVERAGE: f32 = 0.6;
+/// Share of the claim's weight a statement must match to contradict it.
+pub const CONTRADICT_MIN_COVERAGE: f32 = 0.45;
+/// Below this share a statement is not shown at all.
+pub const RELATED_MIN_COVERAGE: f32 = 0.3;
+
+/// One distinct content term of the claim's judged content.
+#[derive(Clone, Debug)]
+pub struct ClaimTerm {
+    pub term: String,
+    pub weight: f32,
+    pub tokens: Vec<usize>,
+    pub entity: bool,
+}
+
+/// The claim, analysed and framed, ready to be compared with many statements.
+pub struct ClaimView {
+    pub analysis: Analysis,
+    pub frame: Frame,
+    pub terms: Vec<ClaimTerm>,
+    pub total_weight: f32,
+}
+
+impl ClaimView {
+    pub fn new(analysis: Analysis, frame: Frame, idf: &dyn Fn(&str) -> f32) -> ClaimView {
+        let mut terms: Vec<ClaimTerm> = Vec::new();
+        for (i, token) in analysis.tokens.iter().enumerate() {
+            if token.kind != TokenKind::Content || frame.speaker_tokens.contains(&i) {
+                continue;
+            }
+            match terms.iter_mut().find(|t| t.term == token.term) {
+                Some(existing) => existing.tokens.push(i),
+                None => terms.push(ClaimTerm { term: token.term.clone(), weight: idf(&token.term), tokens: vec![i], entity: token.entity }),
+            }
+        }
+        let total_weight = terms.iter().map(|t| t.weight).sum();
+        ClaimView { analysis, frame, terms, total_weight }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Judgement {
+    pub stance: Stance,
+    /// Share of the claim's weight the statement matches, 0..1.
+    pub coverage: f32,
+    pub reason: String,
+    /// Words of the statement that match the claim.
+    pub matched_words: Vec<String>,
+}
+
+/// How one claim term is found in the statement.
+enum Found {
+    Direct(Vec<usize>),
+    Opposite(Vec<usize>),
+    /// Only in the statement's topics or speaker: counts for coverage, not polarity.
+    Aside,
+}
+
+/// Compares a claim with one statement. `aside` holds the terms of the statement's
+/// topics and speaker.
+pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>) -> Judgement {
+    let lexicon = Lexicon::get();
+    let mut matched_weight = 0.0;
+    let mut matched_words = BTreeSet::new();
+    let mut found = Vec::new();
+    for term in &claim.terms {
+        let occurrences = |wanted: &str| -> Vec<usize> {
+            statement.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Content && t.term == wanted).map(|(i, _)| i).collect()
+        };
+        let direct = occurrences(&term.term);
+        let hit = if !direct.is_empty() {
+            Some(Found::Direct(direct))
+        } else if let Some(opposite) = (!term.entity).then(|| lexicon.antonyms_of(&term.term).iter().map(|a| occurrences(a)).find(|o| !o.is_empty())).flatten() {
+            Some(Found::Opposite(opposite))
+        } else if aside.contains(&term.term) {
+            Some(Found::Aside)
+        } else {
+            None
+        };
+        if let Some(hit) = hit {
+            matched_weight += term.weight;
+            if let Found::Direct(ix) | Found::Opposite(ix) = &hit {
+                matched_words.extend(ix.iter().map(|&i| statement.tokens[i].word.clone()));
+            }
+            found.push((term, hit));
+        }
+    }
+    let coverage = if claim.total_weight > 0.0 { (matched_weight / claim.total_weight).min(1.0) } else { 0.0 };
+    let matched_words: Vec<String> = matched_words.into_iter().collect();
+
+    // Polarity over the shared, non-name terms.
+    let mut claim_negators = BTreeSet::new();
+    let mut statement_negators = BTreeSet::new();
+    let mut flips = Vec::new();
+    let mut polar_terms = Vec::new();
+    for (term, hit) in &found {
+        if term.entity {
+            continue;
+        }
+        let occurrences = match hit {
+            Found::Direct(ix) | Found::Opposite(ix) => ix,
+            Found::Aside => continue,
+        };
+        polar_terms.push(term.term.as_str());
+        for (n, negator) in claim.analysis.negators.iter().enumerate() {
+            if term.tokens.iter().any(|t| negator.scope.contains(t)) {
+                claim_negators.insert(n);
+            }
+        }
+        let all_negated = occurrences.iter().all(|&i| statement.is_negated(i));
+        match hit {
+            Found::Direct(_) if all_negated => {
+                for (n, negator) in statement.negators.iter().enumerate() {
+                    if occurrences.iter().any(|o| negator.scope.contains(o)) {
+                        statement_negators.insert(n);
+                    }
+                }
+            }
+            Found::Opposite(_) if !all_negated => flips.push((term, occurrences[0])),
+            _ => {}
+        }
+    }
+    let claim_polarity = claim_negators.len() % 2;
+    let statement_polarity = (statement_negators.len() + flips.len()) % 2;
+
+    let quantity = compare_quantities(&claim.analysis.quantities, &statement.quantities);
+    let years = compare_years(&claim.analysis.years, &statement.years);
+    let cue = |a: &Analysis, n: usize| a.tokens[a.negators[n].cue].word.clone();
+
+    let (stance, reason) = if coverage < CONTRADICT_MIN_COVERAGE {
+        (Stance::Related, format!("shares {} with the claim but does not settle it", list(&matched_words)))
+    } else if let Comparison::Conflict(c, s) = &quantity {
+        (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
+    } else if let Comparison::Conflict(c, s) = &years {
+        (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
+    } else if !polar_terms.is_empty() && claim_polarity != statement_polarity {
+        let reason = if let Some((term, at)) = flips.first() {
+            format!("claim says \"{}\"; statement says \"{}\"", claim.analysis.tokens[term.tokens[0]].word, statement.tokens[*at].word)
+        } else if let Some(&n) = statement_negators.iter().next() {
+            let scope_word = statement.negators[n].scope.iter().find(|i| matched_words.contains(&statement.tokens[**i].word)).map(|&i| statement.tokens[i].word.clone()).unwrap_or_default();
+            let claim_side = if claim_polarity == 1 { negated_phrase(claim) } else { format!("\"{}\"", polar_terms_words(claim, &polar_terms)) };
+            format!("claim says {claim_side}; statement says \"{} … {scope_word}\"", cue(statement, n))
+        } else {
+            format!("claim says {}; statement affirms \"{}\"", negated_phrase(claim), list_plain(&matched_words))
+        };
+        (Stance::Contradicts, reason)
+    } else if coverage >= SUPPORT_MIN_COVERAGE && !matches!(quantity, Comparison::Unmatched) {
+        let mut reason = format!("statement also says {}", list(&matched_words));
+        if claim_polarity == 1 {
+            reason.push_str(&format!(", with the same negation ({})", negated_phrase(claim)));
+        }
+        if let Comparison::Agree(c, s) = &quantity {
+            reason = format!("claim says {c}; statement says {s}; {reason}");
+        }
+        (Stance::Supports, reason)
+    } else {
+        (Stance::Related, format!("shares {} with the claim but does not settle it", list(&matched_words)))
+    };
+    Judgement { stance, coverage, reason, matched_words }
+}
+
+fn negated_phrase(claim: &ClaimView) -> String {
+    let a = &claim.analysis;
+    let phrase = a.negators.iter().find(|n| !n.scope.is_empty()).map(|n| {
+        let scope: Vec<&str> = n.scope.iter().take(3).map(|&i| a.tokens[i].word.as_str()).collect();
+        if n.cue < n.scope[0] { format!("{} {}", a.tokens[n.cue].word, scope.join(" ")) } else { format!("{} {}", scope.join(" "), a.tokens[n.cue].word) }
+    });
+    format!("\"{}\"", phrase.unwrap_or_default())
+}
+
+fn polar_terms_words(claim: &ClaimView, terms: &[&str]) -> String {
+    claim.terms.iter().filter(|t| terms.contains(&t.term.as_str())).map(|t| claim.analysis.tokens[t.tokens[0]].word.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+fn list(words: &[String]) -> String {
+    match words.len() {
+        0 => "little".to_string(),
+        _ => words.iter().take(5).map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", "),
+    }
+}
+
+fn list_plain(words: &[String]) -> String {
+    words.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+}
+
+enum Comparison {
+    /// Nothing to compare.
+    Silent,
+    Agree(String, String),
+    Conflict(String, String),
+    /// The claim gives an amount the statement does not.
+    Unmatched,
+}
+
+fn describe(q: &Quantity) -> String {
+    let unit = q.units.first().map(|u| format!(" {u}")).unwrap_or_default();
+    if q.low == q.high {
+        format!("{}{unit}", q.value)
+    } else {
+        format!("{}..{}{unit}", trim(q.low), trim(q.high))
+    }
+}
+
+fn trim(v: f64) -> String {
+    format!("{}", (v * 10.0).round() / 10.0)
+}
+
+/// Compares amounts that share a unit; with one amount on each side, compares those.
+fn compare_quantities(claim: &[Quantity], statement: &[Quantity]) -> Comparison {
+    if claim.is_empty() {
+        return Comparison::Silent;
+    }
+    let mut result = Comparison::Silent;
+    for c in claim {
+        let comparable: Vec<&Quantity> = statement.iter().filter(|s| s.units.iter().any(|u| c.units.contains(u))).collect();
+        let comparable = if comparable.is_empty() && claim.len() == 1 && statement.len() == 1 { vec![&statement[0]] } else { comparable };
+        if comparable.is_empty() {
+            if matches!(result, Comparison::Silent) {
+                result = Comparison::Unmatched;
+            }
+            continue;
+        }
+        match comparable.iter().find(|s| s.overlaps(c)) {
+            Some(s) => {
+                if !matches!(result, Comparison::Conflict(..)) {
+                    result = Comparison::Agree(describe(c), describe(s));
+                }
+            }
+            None => return Comparison::Conflict(describe(c), describe(comparable[0])),
+        }
+    }
+    result
+}
+
+fn compare_years(claim: &[u16], statement: &[u16]) -> Comparison {
+    if claim.is_empty() || statement.is_empty() {
+        return Comparison::Silent;
+    }
+    if claim.iter().any(|y| statement.contains(y)) {
+        return Comparison::Agree(String::new(), String::new());
+    }
+    let join = |ys: &[u16]| ys.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+    Comparison::Conflict(join(claim), join(statement))
+}

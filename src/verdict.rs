@@ -1,0 +1,111 @@
+//! From stances to a verdict. Each publisher counts once per side (its strongest item),
+//! so ten statements from one report are not ten sources. Government statements count
+//! for less, and statements that the bundle's curators record as rebutted count for half.
+
+use std::collections::HashMap;
+
+use crate::bundle::Kind;
+use crate::report::{Stance, Verdict};
+
+/// The weaker side must reach this share of the stronger for the verdict to be disputed.
+pub const DISPUTED_RATIO: f32 = 0.6;
+
+pub struct Vote<'a> {
+    pub stance: Stance,
+    pub strength: f32,
+    pub publisher: &'a str,
+    pub speaker_kind: Kind,
+    pub rebutted: bool,
+}
+
+pub struct Outcome {
+    pub verdict: Verdict,
+    pub confidence: f32,
+    pub independent_sources: usize,
+}
+
+fn credibility(vote: &Vote) -> f32 {
+    let by_kind = match vote.speaker_kind {
+        Kind::Government => 0.7,
+        Kind::Testimony | Kind::Other => 0.8,
+        _ => 1.0,
+    };
+    by_kind * if vote.rebutted { 0.5 } else { 1.0 }
+}
+
+/// Sum over publishers of each publisher's strongest weighted vote for `stance`.
+fn side<'a>(votes: &[Vote<'a>], stance: Stance) -> (f32, Vec<&'a str>) {
+    let mut best: HashMap<&str, f32> = HashMap::new();
+    for vote in votes.iter().filter(|v| v.stance == stance) {
+        let w = vote.strength * credibility(vote);
+        let entry = best.entry(vote.publisher).or_default();
+        *entry = entry.max(w);
+    }
+    let mut publishers: Vec<&str> = best.keys().copied().collect();
+    publishers.sort_unstable();
+    (best.values().sum(), publishers)
+}
+
+pub fn decide(votes: &[Vote], best_related: f32) -> Outcome {
+    let (support, supporters) = side(votes, Stance::Supports);
+    let (contra, contradictors) = side(votes, Stance::Contradicts);
+    if support == 0.0 && contra == 0.0 {
+        return Outcome { verdict: Verdict::NoEvidence, confidence: round2((1.0 - best_related).clamp(0.3, 0.95)), independent_sources: 0 };
+    }
+    let (strong, weak) = (support.max(contra), support.min(contra));
+    // More independent publishers make a verdict surer: 1, 2, 3 publishers -> 0.6, 0.84, 0.94.
+    let breadth = |n: usize| 1.0 - 0.4f32.powi(n as i32);
+    if weak > 0.0 && weak >= DISPUTED_RATIO * strong {
+        let mut all: Vec<&str> = supporters.iter().chain(&contradictors).copied().collect();
+        all.sort_unstable();
+        all.dedup();
+        return Outcome { verdict: Verdict::Disputed, confidence: round2(0.5 + 0.4 * weak / strong), independent_sources: all.len() };
+    }
+    let (verdict, publishers) = if support > contra { (Verdict::Supported, supporters) } else { (Verdict::Contradicted, contradictors) };
+    let best = votes.iter().filter(|v| v.stance == if verdict == Verdict::Supported { Stance::Supports } else { Stance::Contradicts }).map(|v| v.strength).fold(0.0, f32::max);
+    let margin = (strong - weak) / strong;
+    let confidence = (best.min(1.0) * margin * (0.6 + 0.4 * breadth(publishers.len()))).clamp(0.05, 0.99);
+    Outcome { verdict, confidence: round2(confidence), independent_sources: publishers.len() }
+}
+
+pub fn round2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vote(stance: Stance, strength: f32, publisher: &'static str, kind: Kind) -> Vote<'static> {
+        Vote { stance, strength, publisher, speaker_kind: kind, rebutted: false }
+    }
+
+    #[test]
+    fn nothing_decisive_is_no_evidence_never_false() {
+        assert_eq!(decide(&[], 0.0).verdict, Verdict::NoEvidence);
+        assert_eq!(decide(&[vote(Stance::Related, 0.9, "A", Kind::Ngo)], 0.9).verdict, Verdict::NoEvidence);
+    }
+
+    #[test]
+    fn one_publisher_counts_once() {
+        let votes = [
+            vote(Stance::Supports, 0.9, "A", Kind::Ngo),
+            vote(Stance::Supports, 0.9, "A", Kind::Ngo),
+            vote(Stance::Contradicts, 0.8, "B", Kind::News),
+        ];
+        let outcome = decide(&votes, 0.0);
+        assert_eq!(outcome.verdict, Verdict::Disputed);
+        assert_eq!(outcome.independent_sources, 2);
+    }
+
+    #[test]
+    fn rebutted_government_denial_loses_to_independent_findings() {
+        let mut denial = vote(Stance::Supports, 0.9, "Azeri Times", Kind::Government);
+        denial.rebutted = true;
+        let votes = [denial, vote(Stance::Contradicts, 0.7, "Human Rights Watch", Kind::Ngo), vote(Stance::Contradicts, 0.6, "TURAN", Kind::News)];
+        let outcome = decide(&votes, 0.0);
+        assert_eq!(outcome.verdict, Verdict::Contradicted);
+        assert_eq!(outcome.independent_sources, 2);
+        assert!((0.0..=1.0).contains(&outcome.confidence));
+    }
+}

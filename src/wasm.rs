@@ -1,0 +1,77 @@
+//! The wasm boundary: the only module that knows wasm-bindgen. Bundle bytes cross once,
+//! at construction; claims go in as strings and results come out as plain JS objects of
+//! exactly the CLI's `--json` shape.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+export type Verdict = "supported" | "contradicted" | "disputed" | "no_evidence";
+export type Stance = "supports" | "contradicts" | "related";
+export type SourceKind = "ngo" | "intergovernmental" | "government" | "news" | "court" | "testimony" | "other";
+export interface SourceRef { id: string; publisher: string; title: string; url: string; published: string; kind: SourceKind; }
+export interface Evidence {
+  id: string; quote: string; stance: Stance; score: number; reason: string;
+  speaker: string; speaker_kind: SourceKind; date: string; matched: string[]; relations: string[];
+  source: SourceRef;
+}
+export interface CheckResult {
+  claim: string; verdict: Verdict; confidence: number; independent_sources: number;
+  notes: string[]; evidence: Evidence[];
+}
+export interface BundleInfo { title: string; language: string; sources: number; statements: number; relations: number; }
+"#;
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+#[wasm_bindgen]
+pub struct Checker {
+    inner: crate::Checker,
+}
+
+#[derive(Serialize)]
+struct BundleInfo<'a> {
+    title: &'a str,
+    language: &'a str,
+    sources: usize,
+    statements: usize,
+    relations: usize,
+}
+
+#[wasm_bindgen]
+impl Checker {
+    /// A checker over the embedded default bundle.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Checker, JsError> {
+        crate::Checker::embedded().map(|inner| Checker { inner }).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// A checker over bundle bytes: compiled form or JSON source. `name` names the
+    /// bundle in error messages. Quotes are not checked against source texts here.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8], name: Option<String>) -> Result<Checker, JsError> {
+        let name = name.unwrap_or_else(|| "bundle".to_string());
+        crate::Checker::from_bytes(bytes, &name, None)
+            .map(|inner| Checker { inner })
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Checks a claim; returns a `CheckResult`.
+    #[wasm_bindgen(unchecked_return_type = "CheckResult")]
+    pub fn check(&self, claim: &str) -> Result<JsValue, JsError> {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        self.inner.check(claim).serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Title, language and counts of the loaded bundle.
+    #[wasm_bindgen(js_name = bundleInfo, unchecked_return_type = "BundleInfo")]
+    pub fn bundle_info(&self) -> Result<JsValue, JsError> {
+        let b = self.inner.bundle();
+        let info = BundleInfo { title: &b.title, language: &b.language, sources: b.sources.len(), statements: b.statements.len(), relations: b.relations.len() };
+        info.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+    }
+}
