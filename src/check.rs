@@ -146,21 +146,19 @@ impl Checker {
         for (doc, score) in candidates {
             let statement = &self.bundle.statements[doc];
             let quote = analyze(&statement.quote);
-            let side_text = format!("{}. {}", statement.topics.join(". "), statement.speaker);
+            // Topics, speaker and source title say what the quote is about without
+            // saying it: they count for coverage, not for stance.
+            let side_text = format!("{}. {}. {}", statement.topics.join(". "), statement.speaker, self.bundle.source_of(statement).title);
             let side = analyze(&side_text);
             let aside: HashSet<String> = side.terms().map(str::to_string).collect();
             if !claim_places.is_empty() {
                 let mut places = quote.places();
                 places.extend(side.places());
-                places.extend(analyze(&self.bundle.source_of(statement).title).places());
                 if !places.is_empty() && !places.iter().any(|p| claim_places.contains(p)) {
                     continue; // about another country
                 }
             }
             let judgement = judge(view, &quote, &aside);
-            if judgement.coverage < RELATED_MIN_COVERAGE {
-                continue;
-            }
             let relevance = judgement.coverage * (0.5 + 0.5 * score / top_score);
             items.push(Item { doc, score, judgement, relevance });
         }
@@ -169,14 +167,25 @@ impl Checker {
     }
 
     /// Curated relations carry stance one hop: a statement that rebuts one supporting
-    /// the claim contradicts the claim, and the reverse.
+    /// the claim contradicts the claim, and the reverse. `items` holds every judged
+    /// candidate, best first; weak ones are dropped only after this.
     fn follow_relations(&self, mut items: Vec<Item>) -> Vec<Item> {
         let position: HashMap<usize, usize> = items.iter().enumerate().map(|(i, item)| (item.doc, i)).collect();
         let mut derived: Vec<Item> = Vec::new();
         let mut changed: HashMap<usize, (Stance, String, f32, f32)> = HashMap::new();
+        // Strongest anchors first, so each statement takes its stance from the best one.
+        let mut relations: Vec<(usize, usize, &crate::bundle::Relation)> = Vec::new();
         for relation in &self.bundle.relations {
             for (anchor, other) in [(relation.from, relation.to), (relation.to, relation.from)] {
-                let Some(&a) = position.get(&anchor) else { continue };
+                if let Some(&a) = position.get(&anchor) {
+                    relations.push((a, other, relation));
+                }
+            }
+        }
+        relations.sort_by_key(|&(a, other, _)| (a, other));
+        for (a, other, relation) in relations {
+            let anchor = items[a].doc;
+            {
                 let anchor_item = &items[a];
                 let anchor_stance = anchor_item.judgement.stance;
                 if anchor_stance == Stance::Related || anchor_item.judgement.coverage < SUPPORT_MIN_COVERAGE {
@@ -199,7 +208,9 @@ impl Checker {
                     reason.push_str(": ");
                     reason.push_str(note);
                 }
-                changed.insert(other, (stance, reason, anchor_item.judgement.coverage * 0.9, anchor_item.relevance - 0.001));
+                // Rebuttals sit right after their anchor, the closest match to the claim first.
+                let own = position.get(&other).map_or(0.0, |&o| items[o].relevance);
+                changed.insert(other, (stance, reason, anchor_item.judgement.coverage * 0.9, anchor_item.relevance * 0.99 + own * 0.01));
             }
         }
         for (doc, (stance, reason, coverage, relevance)) in changed {
@@ -220,6 +231,7 @@ impl Checker {
             }
         }
         items.extend(derived);
+        items.retain(|item| item.judgement.coverage >= RELATED_MIN_COVERAGE);
         items.sort_by(|a, b| b.relevance.total_cmp(&a.relevance).then(a.doc.cmp(&b.doc)));
         items.truncate(MAX_EVIDENCE);
         items

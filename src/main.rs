@@ -34,6 +34,10 @@ enum Command {
         #[arg(long)]
         bundle: Option<PathBuf>,
     },
+    /// Show how a text is analysed: tokens, terms, negation scopes, amounts (for
+    /// people tuning the engine).
+    #[command(hide = true)]
+    Analyze { text: String },
     /// Verify or compile bundles.
     Bundle {
         #[command(subcommand)]
@@ -92,6 +96,19 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 println!("{mark} {} {} {}", o.id, o.verdict.as_str(), o.detail);
             }
             println!("{passed} passed, {} failed", outcomes.len() - passed);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Analyze { text } => {
+            let a = claimcheck::analysis::analyze(&text);
+            for (i, t) in a.tokens.iter().enumerate() {
+                let negated = if a.is_negated(i) { " NEG" } else { "" };
+                let entity = if t.entity { " ENTITY" } else { "" };
+                println!("{i:3} {:?} {:?} -> {:?}{entity}{negated}", t.kind, t.word, t.term);
+            }
+            for n in &a.negators {
+                println!("negator {:?} cue {} scope {:?}", n.kind, n.cue, n.scope);
+            }
+            println!("quantities {:?}\nyears {:?}\nuniversal {}", a.quantities, a.years, a.universal);
             Ok(ExitCode::SUCCESS)
         }
         Command::Bundle { command: BundleCommand::Verify { path } } => {

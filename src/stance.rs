@@ -26,8 +26,21 @@ pub struct ClaimTerm {
     pub term: String,
     pub weight: f32,
     pub tokens: Vec<usize>,
+    /// A name, or a word of the claim's speaker: matched, never polar.
     pub entity: bool,
 }
+
+/// A claim's speaker ("Gasimov says ...") counts for half: statements by or about the
+/// speaker rank higher, but the content decides.
+const SPEAKER_WEIGHT: f32 = 0.5;
+const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "i", "me", "my", "we", "us", "our", "they", "them", "their"];
+/// The quote itself (not topics or title) must match this share of the claim for the
+/// statement to take a side.
+pub const DECISIVE_MIN_DIRECT_COVERAGE: f32 = 0.4;
+/// Manner adverbs ("effectively", "freely") qualify the claim; missing one matters less.
+const ADVERB_WEIGHT: f32 = 0.5;
+/// Terms a claim negates are what it is about ("the police do not *torture*").
+const NEGATED_FOCUS_WEIGHT: f32 = 1.5;
 
 /// The claim, analysed and framed, ready to be compared with many statements.
 pub struct ClaimView {
@@ -39,15 +52,41 @@ pub struct ClaimView {
 
 impl ClaimView {
     pub fn new(analysis: Analysis, frame: Frame, idf: &dyn Fn(&str) -> f32) -> ClaimView {
+        // "Gasimov says *he* was tortured": the speaker is also the subject, so the
+        // speaker's name counts in full.
+        let speaker_is_subject = frame.speaker_tokens.last().is_some_and(|&last| {
+            analysis.tokens[last + 1..].iter().any(|t| PERSONAL_PRONOUNS.contains(&t.word.as_str()))
+        });
+        let speaker_weight = if speaker_is_subject { 1.0 } else { SPEAKER_WEIGHT };
         let mut terms: Vec<ClaimTerm> = Vec::new();
         for (i, token) in analysis.tokens.iter().enumerate() {
-            if token.kind != TokenKind::Content || frame.speaker_tokens.contains(&i) {
+            if token.kind != TokenKind::Content {
                 continue;
+            }
+            let of_speaker = frame.speaker_tokens.contains(&i);
+            let mut weight = idf(&token.term);
+            if of_speaker {
+                weight *= speaker_weight;
+            } else if token.word.ends_with("ly") && token.word.chars().count() > 4 {
+                weight *= ADVERB_WEIGHT;
+            } else if analysis.is_negated(i) && !token.entity {
+                weight *= NEGATED_FOCUS_WEIGHT;
             }
             match terms.iter_mut().find(|t| t.term == token.term) {
                 Some(existing) => existing.tokens.push(i),
-                None => terms.push(ClaimTerm { term: token.term.clone(), weight: idf(&token.term), tokens: vec![i], entity: token.entity }),
+                None => terms.push(ClaimTerm {
+                    term: token.term.clone(),
+                    weight,
+                    tokens: vec![i],
+                    entity: token.entity || of_speaker,
+                }),
             }
+        }
+        // The unit of an amount ("fourteen *days*") is judged with the amount, not as a
+        // word to find: "two days" must not count as matching "fourteen days".
+        let units: Vec<&str> = analysis.quantities.iter().filter_map(|q| q.units.first().map(String::as_str)).collect();
+        for term in terms.iter_mut().filter(|t| units.contains(&t.term.as_str()) && !t.entity) {
+            term.weight = 0.0;
         }
         let total_weight = terms.iter().map(|t| t.weight).sum();
         ClaimView { analysis, frame, terms, total_weight }
@@ -77,6 +116,8 @@ enum Found {
 pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>) -> Judgement {
     let lexicon = Lexicon::get();
     let mut matched_weight = 0.0;
+    let mut direct_weight = 0.0;
+    let in_claim = |term: &str| claim.terms.iter().any(|t| t.term == term);
     let mut matched_words = BTreeSet::new();
     let mut found = Vec::new();
     for term in &claim.terms {
@@ -86,7 +127,10 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>) -
         let direct = occurrences(&term.term);
         let hit = if !direct.is_empty() {
             Some(Found::Direct(direct))
-        } else if let Some(opposite) = (!term.entity).then(|| lexicon.antonyms_of(&term.term).iter().map(|a| occurrences(a)).find(|o| !o.is_empty())).flatten() {
+        } else if let Some(opposite) = (!term.entity)
+            .then(|| lexicon.antonyms_of(&term.term).iter().filter(|a| !in_claim(a)).map(|a| occurrences(a)).find(|o| !o.is_empty()))
+            .flatten()
+        {
             Some(Found::Opposite(opposite))
         } else if aside.contains(&term.term) {
             Some(Found::Aside)
@@ -95,6 +139,10 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>) -
         };
         if let Some(hit) = hit {
             matched_weight += term.weight;
+            // A name found in the topics is the quote's resolved "he" or "the committee".
+            if term.entity || !matches!(hit, Found::Aside) {
+                direct_weight += term.weight;
+            }
             if let Found::Direct(ix) | Found::Opposite(ix) = &hit {
                 matched_words.extend(ix.iter().map(|&i| statement.tokens[i].word.clone()));
             }
@@ -139,15 +187,23 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>) -
     let claim_polarity = claim_negators.len() % 2;
     let statement_polarity = (statement_negators.len() + flips.len()) % 2;
 
-    let quantity = compare_quantities(&claim.analysis.quantities, &statement.quantities);
+    let quantity = compare_quantities(&claim.analysis.quantities, &statement.quantities, coverage >= PAIR_ANY_AMOUNTS_COVERAGE);
     let years = compare_years(&claim.analysis.years, &statement.years);
     let cue = |a: &Analysis, n: usize| a.tokens[a.negators[n].cue].word.clone();
+    // Amounts and dates contradict only a statement about the same named things.
+    let names_matched = claim.terms.iter().filter(|t| t.entity).all(|t| found.iter().any(|(f, _)| f.term == t.term));
+    let direct_terms = found.iter().filter(|(t, hit)| t.weight > 0.0 && !matches!(hit, Found::Aside)).count();
+    let exact_conflicts = coverage >= SUPPORT_MIN_COVERAGE && names_matched && direct_terms >= 2;
+    // Some cases cannot show "all" / "no one": a particular statement may refute a
+    // universal claim, never prove it.
+    let universal_unproven = claim.analysis.universal && !statement.universal;
 
-    let (stance, reason) = if coverage < CONTRADICT_MIN_COVERAGE {
+    let direct_coverage = if claim.total_weight > 0.0 { direct_weight / claim.total_weight } else { 0.0 };
+    let (stance, reason) = if coverage < CONTRADICT_MIN_COVERAGE || direct_coverage < DECISIVE_MIN_DIRECT_COVERAGE {
         (Stance::Related, format!("shares {} with the claim but does not settle it", list(&matched_words)))
-    } else if let Comparison::Conflict(c, s) = &quantity {
+    } else if let (Comparison::Conflict(c, s), true) = (&quantity, exact_conflicts) {
         (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
-    } else if let Comparison::Conflict(c, s) = &years {
+    } else if let (Comparison::Conflict(c, s), true) = (&years, exact_conflicts) {
         (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
     } else if !polar_terms.is_empty() && claim_polarity != statement_polarity {
         let reason = if let Some((term, at)) = flips.first() {
@@ -160,7 +216,7 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>) -
             format!("claim says {}; statement affirms \"{}\"", negated_phrase(claim), list_plain(&matched_words))
         };
         (Stance::Contradicts, reason)
-    } else if coverage >= SUPPORT_MIN_COVERAGE && !matches!(quantity, Comparison::Unmatched) {
+    } else if coverage >= SUPPORT_MIN_COVERAGE && !matches!(quantity, Comparison::Unmatched) && !universal_unproven {
         let mut reason = format!("statement also says {}", list(&matched_words));
         if claim_polarity == 1 {
             reason.push_str(&format!(", with the same negation ({})", negated_phrase(claim)));
@@ -221,15 +277,20 @@ fn trim(v: f64) -> String {
     format!("{}", (v * 10.0).round() / 10.0)
 }
 
-/// Compares amounts that share a unit; with one amount on each side, compares those.
-fn compare_quantities(claim: &[Quantity], statement: &[Quantity]) -> Comparison {
+/// With this much of the claim matched, a lone amount on each side is compared even
+/// when their units differ ("25 members" vs "10 independent experts").
+const PAIR_ANY_AMOUNTS_COVERAGE: f32 = 0.75;
+
+/// Compares amounts that share a unit; with `pair_lone` and one amount on each side,
+/// compares those.
+fn compare_quantities(claim: &[Quantity], statement: &[Quantity], pair_lone: bool) -> Comparison {
     if claim.is_empty() {
         return Comparison::Silent;
     }
     let mut result = Comparison::Silent;
     for c in claim {
         let comparable: Vec<&Quantity> = statement.iter().filter(|s| s.units.iter().any(|u| c.units.contains(u))).collect();
-        let comparable = if comparable.is_empty() && claim.len() == 1 && statement.len() == 1 { vec![&statement[0]] } else { comparable };
+        let comparable = if comparable.is_empty() && pair_lone && claim.len() == 1 && statement.len() == 1 { vec![&statement[0]] } else { comparable };
         if comparable.is_empty() {
             if matches!(result, Comparison::Silent) {
                 result = Comparison::Unmatched;

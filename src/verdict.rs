@@ -33,10 +33,28 @@ fn credibility(vote: &Vote) -> f32 {
     by_kind * if vote.rebutted { 0.5 } else { 1.0 }
 }
 
-/// Sum over publishers of each publisher's strongest weighted vote for `stance`.
+/// Sum over publishers of each publisher's strongest weighted vote for `stance`. A
+/// publisher whose statements fall on both sides counts once, on the side where its
+/// weighted votes add up to more: one publisher cannot dispute itself, and a split like
+/// that is usually a stray match, not a real disagreement.
 fn side<'a>(votes: &[Vote<'a>], stance: Stance) -> (f32, Vec<&'a str>) {
+    let mut totals: HashMap<&str, (f32, f32)> = HashMap::new();
+    for vote in votes {
+        let w = vote.strength * credibility(vote);
+        let entry = totals.entry(vote.publisher).or_default();
+        match vote.stance {
+            Stance::Supports => entry.0 += w,
+            Stance::Contradicts => entry.1 += w,
+            Stance::Related => {}
+        }
+    }
     let mut best: HashMap<&str, f32> = HashMap::new();
     for vote in votes.iter().filter(|v| v.stance == stance) {
+        let (support, contra) = totals[vote.publisher];
+        let publisher_side = if support >= contra { Stance::Supports } else { Stance::Contradicts };
+        if publisher_side != stance {
+            continue;
+        }
         let w = vote.strength * credibility(vote);
         let entry = best.entry(vote.publisher).or_default();
         *entry = entry.max(w);
@@ -87,10 +105,11 @@ mod tests {
     }
 
     #[test]
-    fn one_publisher_counts_once() {
+    fn one_publisher_counts_once_on_its_stronger_side() {
         let votes = [
             vote(Stance::Supports, 0.9, "A", Kind::Ngo),
             vote(Stance::Supports, 0.9, "A", Kind::Ngo),
+            vote(Stance::Contradicts, 0.7, "A", Kind::Ngo),
             vote(Stance::Contradicts, 0.8, "B", Kind::News),
         ];
         let outcome = decide(&votes, 0.0);

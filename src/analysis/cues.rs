@@ -2,7 +2,7 @@
 //! universal quantifiers. These decide stance; retrieval ignores them.
 
 use super::lexicon::{
-    BACKWARD_NEGATORS, DEMAND_CUES, DENIAL_VERBS, FORWARD_NEGATORS, OTHER_PLACE_DETERMINERS,
+    IMPERATIVE_VERBS, BACKWARD_NEGATORS, DEMAND_CUES, DENIAL_VERBS, FORWARD_NEGATORS, OTHER_PLACE_DETERMINERS,
     PLACE_NOUNS, SCOPE_BREAKERS, UNIVERSAL_QUANTIFIERS, VAGUE_AMOUNTS, ATTRIBUTION_VERBS,
 };
 use super::{Analysis, Lexicon, TokenKind};
@@ -44,9 +44,12 @@ impl Quantity {
     }
 }
 
-const PARTICLE_SCOPE: usize = 6;
+/// "not" and "no" negate the next few words ("does not change whether ..." leaves
+/// what follows "whether" alone); verbs like "refused to" reach further.
+const PARTICLE_SCOPE: usize = 3;
 const VERB_SCOPE: usize = 8;
-const DEMAND_SCOPE: usize = 2;
+/// "call for the expeditious release": a demand's object may carry one adjective.
+const CALL_FOR_SCOPE: usize = 2;
 const BACKWARD_SCOPE: usize = 6;
 
 /// Words that are cues and never content.
@@ -70,7 +73,7 @@ pub(super) fn mark(analysis: &mut Analysis, lexicon: &Lexicon) {
     for (i, token) in tokens.iter().enumerate() {
         let w = token.word.as_str();
         if token.kind == TokenKind::Content {
-            if lexical_negation(w, lexicon) {
+            if !token.entity && lexical_negation(w, lexicon) {
                 negators.push(Negator { kind: NegatorKind::Lexical, cue: i, scope: vec![i] });
             } else if PLACE_NOUNS.contains(&w) && i > 0 && OTHER_PLACE_DETERMINERS.contains(&word(i - 1)) {
                 negators.push(Negator { kind: NegatorKind::Lexical, cue: i, scope: vec![i] });
@@ -90,15 +93,43 @@ pub(super) fn mark(analysis: &mut Analysis, lexicon: &Lexicon) {
                 negators.push(Negator { kind: NegatorKind::Backward, cue: i, scope });
             }
         } else if is_demand(analysis, i) {
-            let start = if w.starts_with("call") { next_word_index(analysis, i, &["for", "on", "upon"]).unwrap_or(i) } else { i };
-            negators.push(Negator { kind: NegatorKind::Demand, cue: i, scope: forward_scope(analysis, start, DEMAND_SCOPE) });
+            negators.push(Negator { kind: NegatorKind::Demand, cue: i, scope: demand_scope(analysis, i) });
         }
     }
+    negators.extend(imperative_sentences(analysis));
     analysis.negators = negators;
+    let tokens = &analysis.tokens;
     analysis.universal = tokens.iter().enumerate().any(|(i, t)| {
-        UNIVERSAL_QUANTIFIERS.contains(&t.word.as_str()) || (t.word == "no" && word(i + 1) == "one")
+        UNIVERSAL_QUANTIFIERS.contains(&t.word.as_str())
+            || (t.word == "no" && word(i + 1) == "one")
+            || (t.word == "single" && i >= 2 && word(i - 1) == "a" && matches!(word(i - 2), "not" | "without"))
     });
     mark_quantities(analysis);
+}
+
+/// A sentence that opens with a verb in the imperative, after any "-ly" adverbs
+/// ("Unconditionally release all detainees ..."), is a recommendation: the action is
+/// asked for, not reported. The negation covers the verb only; the detainees exist.
+fn imperative_sentences(analysis: &Analysis) -> Vec<Negator> {
+    let tokens = &analysis.tokens;
+    let mut negators = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let end = (start..tokens.len()).find(|&j| tokens[j].kind == TokenKind::Boundary && is_sentence_end(analysis, j)).unwrap_or(tokens.len());
+        let mut first = start;
+        while first < end && (tokens[first].word.ends_with("ly") && tokens[first].word.len() > 4 || tokens[first].kind == TokenKind::Boundary) {
+            first += 1;
+        }
+        if first < end && IMPERATIVE_VERBS.contains(&tokens[first].word.as_str()) {
+            negators.push(Negator { kind: NegatorKind::Demand, cue: first, scope: vec![first] });
+        }
+        start = end + 1;
+    }
+    negators
+}
+
+fn is_sentence_end(analysis: &Analysis, j: usize) -> bool {
+    analysis.sentence_ends.contains(&j)
 }
 
 fn is_particle(word: &str) -> bool {
@@ -122,7 +153,7 @@ pub fn lexical_negation_base(word: &str) -> Option<&str> {
         _ => {}
     }
     let rest = word.strip_prefix("un")?;
-    (rest.chars().count() >= 4 && !super::lexicon::UN_WORDS_NOT_NEGATED.contains(&word)).then_some(rest)
+    (rest.chars().count() >= 4 && rest.chars().all(char::is_alphabetic) && !super::lexicon::UN_WORDS_NOT_NEGATED.contains(&word)).then_some(rest)
 }
 
 fn is_demand(analysis: &Analysis, i: usize) -> bool {
@@ -139,6 +170,27 @@ fn is_demand(analysis: &Analysis, i: usize) -> bool {
     true
 }
 
+/// What a demand asks for: the verb after "to" ("urged Azerbaijan to release ..."), the
+/// noun after "call for" / "call on", else the next word ("should end").
+fn demand_scope(analysis: &Analysis, cue: usize) -> Vec<usize> {
+    let tokens = &analysis.tokens;
+    let w = tokens[cue].word.as_str();
+    if w.starts_with("call") {
+        let start = next_word_index(analysis, cue, &["for", "on", "upon"]).unwrap_or(cue);
+        if tokens[start].word == "for" {
+            return forward_scope(analysis, start, CALL_FOR_SCOPE);
+        }
+    }
+    let to = (cue + 1..(cue + 6).min(tokens.len())).take_while(|&j| !ends_scope(analysis, j)).find(|&j| tokens[j].word == "to");
+    let start = to.unwrap_or(cue);
+    let is_adverb = |j: usize| tokens[j].word.ends_with("ly") && tokens[j].word.len() > 4;
+    (start + 1..tokens.len())
+        .take_while(|&j| !ends_scope(analysis, j))
+        .find(|&j| tokens[j].kind == TokenKind::Content && !is_adverb(j))
+        .into_iter()
+        .collect()
+}
+
 /// Index of one of `wanted` among the next two words, if any.
 fn next_word_index(analysis: &Analysis, i: usize, wanted: &[&str]) -> Option<usize> {
     (i + 1..(i + 3).min(analysis.tokens.len())).find(|&j| wanted.contains(&analysis.tokens[j].word.as_str()))
@@ -152,7 +204,9 @@ fn ends_scope(analysis: &Analysis, j: usize) -> bool {
 fn forward_scope(analysis: &Analysis, cue: usize, limit: usize) -> Vec<usize> {
     let mut scope = Vec::new();
     for j in cue + 1..analysis.tokens.len() {
-        if ends_scope(analysis, j) || scope.len() >= limit {
+        // Another cue starts its own scope ("denial of X and calls on them to free Y").
+        let other_cue = j > cue + 1 && (FORWARD_NEGATORS.contains(&analysis.tokens[j].word.as_str()) || is_demand(analysis, j));
+        if ends_scope(analysis, j) || scope.len() >= limit || other_cue {
             break;
         }
         if analysis.tokens[j].kind == TokenKind::Content {

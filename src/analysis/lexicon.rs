@@ -74,7 +74,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["freely", "unhindered", "unimpeded"],
     &["cooperate", "cooperated", "cooperation", "cooperative", "collaborate", "collaborated", "assist", "assisted", "facilitate", "facilitated"],
     &["obstruct", "obstructed", "obstruction", "hinder", "hindered", "impede", "impeded", "block", "blocked", "bar", "barred"],
-    &["visit", "visited", "visiting", "travel", "travelled", "traveled", "enter", "entered", "entry"],
+    &["visit", "visited", "visiting", "travel", "travelled", "traveled", "enter", "entered", "entry", "access"],
     &["continue", "continued", "continues", "continuing", "persist", "persisted", "persists", "ongoing", "remain", "remained", "remains"],
     &["end", "ended", "stop", "stopped", "cease", "ceased", "halt", "halted", "eliminate", "eliminated", "eradicate", "eradicated", "abolish", "abolished"],
     &["widespread", "typical", "common", "systematic", "systemic", "routine", "frequent", "pervasive", "rampant", "numerous", "widely"],
@@ -141,7 +141,6 @@ pub const ANTONYMS: &[(&str, &str)] = &[
     ("legal", "arbitrary"),
     ("allow", "obstruct"),
     ("freely", "crackdown"),
-    ("freely", "retaliation"),
 ];
 
 /// Words that negate what follows them in the clause ("not", "never", "refused to", ...).
@@ -162,7 +161,7 @@ pub const BACKWARD_NEGATORS: &[&str] = &[
 
 /// Words that ask for something to be done, implying it has not been ("urged to release").
 pub const DEMAND_CUES: &[&str] = &[
-    "urge", "urged", "urges", "urging", "call", "calls", "called", "calling", "should", "must",
+    "would", "urge", "urged", "urges", "urging", "call", "calls", "called", "calling", "should", "must",
     "recommend", "recommended", "recommends", "demand", "demanded", "demands", "appeal",
     "need", "needs",
 ];
@@ -176,7 +175,7 @@ pub const UNIVERSAL_QUANTIFIERS: &[&str] = &[
 /// Words that end a negation's reach inside a sentence.
 pub const SCOPE_BREAKERS: &[&str] = &[
     "but", "however", "although", "though", "despite", "while", "whereas", "yet", "because",
-    "which", "who", "whom",
+    "which", "who", "whom", "whether",
 ];
 
 /// Verbs that introduce whose words a claim reports ("X said that ...").
@@ -307,6 +306,29 @@ pub const PLACES: &[&[&str]] = &[
     &["yemen", "yemeni"],
     &["bahrain", "bahraini"],
     &["uae", "emirati", "dubai", "abu dhabi"],
+];
+
+/// Names written out and as acronyms: each phrase becomes the acronym's term, so "UN"
+/// meets "United Nations".
+pub const NAME_ALIASES: &[(&str, &str)] = &[
+    ("united nations", "un"),
+    ("u.n.", "un"),
+    ("european union", "eu"),
+    ("e.u.", "eu"),
+    ("european court", "echr"),
+    ("non-governmental organization", "ngo"),
+    ("nongovernmental organization", "ngo"),
+    ("nongovernmental organizations", "ngo"),
+];
+
+/// Verbs that open a recommendation in the imperative ("Release all detainees ..."):
+/// such a sentence asks for something, it does not report it.
+pub const IMPERATIVE_VERBS: &[&str] = &[
+    "establish", "investigate", "release", "review", "ensure", "end", "stop", "adopt", "amend",
+    "repeal", "allow", "grant", "provide", "take", "free", "guarantee", "respect", "halt",
+    "cease", "drop", "abolish", "protect", "bring", "hold", "prosecute", "discipline", "lift",
+    "restore", "implement", "ratify", "invite", "cooperate", "stop", "quash", "reform",
+    "withdraw", "condemn", "publish", "permit", "refrain", "train", "compensate", "urge",
 ];
 
 /// Spelling variants of transliterated names fold to one key ("Aliyev" = "Aliev").

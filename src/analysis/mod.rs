@@ -55,6 +55,8 @@ pub struct Token {
 #[derive(Clone, Debug, Default)]
 pub struct Analysis {
     pub tokens: Vec<Token>,
+    /// Indices of the boundary tokens that end a sentence (. ! ?).
+    pub sentence_ends: Vec<usize>,
     pub negators: Vec<Negator>,
     pub quantities: Vec<Quantity>,
     pub years: Vec<u16>,
@@ -90,11 +92,15 @@ pub fn analyze(text: &str) -> Analysis {
     let headline_case = is_headline_case(&pieces);
 
     let mut tokens = Vec::with_capacity(pieces.len());
+    let mut sentence_ends = Vec::new();
     let mut sentence_start = true;
     let mut i = 0;
     while i < pieces.len() {
         match &pieces[i] {
             Piece::Boundary { sentence_end } => {
+                if *sentence_end {
+                    sentence_ends.push(tokens.len());
+                }
                 tokens.push(Token::boundary());
                 sentence_start = *sentence_end;
             }
@@ -103,15 +109,26 @@ pub fn analyze(text: &str) -> Analysis {
                 sentence_start = false;
             }
             Piece::Word { folded, capitalized, all_caps } => {
-                // Two-word place names ("united states", "north korea").
+                // Two-word places and names ("united states", "united nations").
                 if let Some(Piece::Word { folded: next, .. }) = pieces.get(i + 1) {
                     let pair = format!("{folded} {next}");
-                    if let Some(place) = lexicon.places.get(pair.as_str()) {
-                        tokens.push(Token::place(&pair, place));
+                    let token = match (lexicon.places.get(pair.as_str()), lexicon.aliases.get(pair.as_str())) {
+                        (Some(place), _) => Some(Token::place(&pair, place)),
+                        (None, Some(alias)) => Some(Token::name(&pair, alias)),
+                        (None, None) => None,
+                    };
+                    if let Some(token) = token {
+                        tokens.push(token);
                         i += 2;
                         sentence_start = false;
                         continue;
                     }
+                }
+                if let Some(alias) = lexicon.aliases.get(folded.as_str()) {
+                    tokens.push(Token::name(folded, alias));
+                    i += 1;
+                    sentence_start = false;
+                    continue;
                 }
                 let named = !headline_case && ((*capitalized && !sentence_start) || *all_caps);
                 tokens.push(lexicon.word_token(folded, named, *all_caps));
@@ -120,13 +137,13 @@ pub fn analyze(text: &str) -> Analysis {
         }
         i += 1;
     }
-    let mut analysis = Analysis { tokens, ..Analysis::default() };
+    let mut analysis = Analysis { tokens, sentence_ends, ..Analysis::default() };
     cues::mark(&mut analysis, lexicon);
     analysis
 }
 
-/// A text where most words are capitalised ("Police Torture Detainees") says nothing
-/// about names through its capitals.
+/// A text where (nearly) every word is capitalised ("Police Torture Detainees In Baku")
+/// says nothing about names through its capitals.
 fn is_headline_case(pieces: &[Piece]) -> bool {
     let (mut words, mut capitals) = (0, 0);
     for piece in pieces {
@@ -137,7 +154,7 @@ fn is_headline_case(pieces: &[Piece]) -> bool {
             }
         }
     }
-    words >= 3 && capitals * 10 >= words * 7
+    words >= 4 && capitals + 1 >= words
 }
 
 impl Token {
@@ -149,6 +166,9 @@ impl Token {
     }
     fn place(word: &str, place: &'static str) -> Self {
         Token { kind: TokenKind::Content, word: word.to_string(), term: place.to_string(), entity: true, place: Some(place), value: None }
+    }
+    fn name(word: &str, term: &str) -> Self {
+        Token { kind: TokenKind::Content, word: word.to_string(), term: term.to_string(), entity: true, place: None, value: None }
     }
     fn function(word: &str) -> Self {
         Token { kind: TokenKind::Function, word: word.to_string(), term: String::new(), entity: false, place: None, value: None }
@@ -165,6 +185,8 @@ pub struct Lexicon {
     antonyms: HashMap<String, Vec<String>>,
     /// folded word or two-word name -> place name
     places: HashMap<&'static str, &'static str>,
+    /// folded word or two-word name -> acronym term
+    aliases: HashMap<&'static str, &'static str>,
     numbers: HashMap<&'static str, f64>,
 }
 
@@ -189,6 +211,7 @@ impl Lexicon {
             synonyms,
             antonyms: HashMap::new(),
             places: HashMap::new(),
+            aliases: lexicon::NAME_ALIASES.iter().copied().collect(),
             numbers: lexicon::NUMBER_WORDS.iter().copied().collect(),
         };
         for row in lexicon::PLACES {
@@ -249,7 +272,8 @@ impl Lexicon {
         if let Some(value) = self.number_word(folded) {
             return Token { value: Some(value), ..Token::number(value) }.with_word(folded);
         }
-        if self.is_stop(folded) || cues::is_cue_word(folded) || folded.chars().count() < 2 {
+        // Month names are dates, not topics: "in January 2004" must not demand "January".
+        if self.is_stop(folded) || cues::is_cue_word(folded) || folded.chars().count() < 2 || lexicon::MONTHS.contains(&folded) {
             return Token::function(folded);
         }
         let base = cues::lexical_negation_base(folded).unwrap_or(folded);

@@ -15,7 +15,12 @@ pub fn normalize(text: &str) -> String {
         out.push(match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
             '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{2010}' | '\u{2011}' | '\u{2212}' => '-',
+            // Dashes between words separate clauses ("torture—through beatings").
+            '\u{2012}'..='\u{2015}' => {
+                out.push_str(" - ");
+                continue;
+            }
             c if c.is_control() || c == '\u{200B}' || c == '\u{FEFF}' => ' ',
             c => c,
         });
@@ -82,7 +87,8 @@ mod tests {
         let cases = [
             ("Azerbaijan\u{2019}s", "Azerbaijan's"),
             ("\u{201C}ok\u{201D}", "\"ok\""),
-            ("ill\u{2013}treatment", "ill-treatment"),
+            ("ill\u{2010}treatment", "ill-treatment"),
+            ("torture\u{2014}through", "torture - through"),
             ("a\u{0007}b", "a b"),
         ];
         for (input, expected) in cases {
