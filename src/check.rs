@@ -173,6 +173,7 @@ impl Checker {
         let position: HashMap<usize, usize> = items.iter().enumerate().map(|(i, item)| (item.doc, i)).collect();
         let mut derived: Vec<Item> = Vec::new();
         let mut changed: HashMap<usize, (Stance, String, f32, f32)> = HashMap::new();
+        let mut moved: Vec<(usize, f32)> = Vec::new();
         // Strongest anchors first, so each statement takes its stance from the best one.
         let mut relations: Vec<(usize, usize, &crate::bundle::Relation)> = Vec::new();
         for relation in &self.bundle.relations {
@@ -191,8 +192,7 @@ impl Checker {
                 if anchor_stance == Stance::Related || anchor_item.judgement.coverage < SUPPORT_MIN_COVERAGE {
                     continue;
                 }
-                let other_stance = position.get(&other).map(|&o| items[o].judgement.stance);
-                if matches!(other_stance, Some(Stance::Supports | Stance::Contradicts)) || changed.contains_key(&other) {
+                if changed.contains_key(&other) {
                     continue;
                 }
                 let stance = match (relation.kind, anchor_stance) {
@@ -200,6 +200,18 @@ impl Checker {
                     (RelationKind::Contradicts, Stance::Supports) => Stance::Contradicts,
                     (RelationKind::Contradicts, _) => Stance::Supports,
                 };
+                let own = position.get(&other).map(|&o| (items[o].judgement.stance, items[o].relevance));
+                match own {
+                    // Already on the same side by its own words: keep its reason, but
+                    // show it next to the statement it answers.
+                    Some((s, own_relevance)) if s == stance => {
+                        let relevance = own_relevance.max(anchor_item.relevance * 0.99 + own_relevance * 0.01);
+                        moved.push((other, relevance));
+                        continue;
+                    }
+                    Some((Stance::Supports | Stance::Contradicts, _)) => continue,
+                    _ => {}
+                }
                 let anchor_statement = &self.bundle.statements[anchor];
                 let verb = if relation.kind == RelationKind::Contradicts { "rebuts" } else { "corroborates" };
                 let anchor_role = if anchor_stance == Stance::Supports { "backs the claim" } else { "goes against the claim" };
@@ -212,6 +224,10 @@ impl Checker {
                 let own = position.get(&other).map_or(0.0, |&o| items[o].relevance);
                 changed.insert(other, (stance, reason, anchor_item.judgement.coverage * 0.9, anchor_item.relevance * 0.99 + own * 0.01));
             }
+        }
+        for (doc, relevance) in moved {
+            let item = &mut items[position[&doc]];
+            item.relevance = item.relevance.max(relevance);
         }
         for (doc, (stance, reason, coverage, relevance)) in changed {
             match position.get(&doc) {

@@ -13,10 +13,15 @@ pub struct Frame {
     pub speaker: Option<String>,
     /// "X denies / rejects / refutes P".
     pub denial: bool,
+    /// Token index of the framing verb ("denies", "said"): the frame, not content.
+    pub verb: Option<usize>,
 }
 
 /// Words before which "denied"/"said" is passive or part of a noun phrase, not a frame.
 const NOT_FRAMING_BEFORE: &[&str] = &["is", "was", "were", "are", "be", "been", "being", "get", "got", "the", "a", "an", "his", "her", "their", "its"];
+/// Words that are verbs or nouns ("the report on ..."): they frame a claim only when
+/// "that" follows ("HRW reports that ...").
+const NOUN_OR_VERB: &[&str] = &["report", "reports", "claim", "claims", "note", "notes", "state", "states", "add", "adds", "finds", "dispute", "disputes", "contest", "contests"];
 /// How far into a claim the framing verb may stand.
 const MAX_SPEAKER_WORDS: usize = 10;
 
@@ -32,7 +37,7 @@ pub fn frame(analysis: &mut Analysis, text: &str) -> Frame {
         if end + 1 < tokens.len() {
             let speaker_tokens = content_in(analysis, 2, end);
             let speaker = text.split(',').next().map(|s| s.trim_start_matches(|c: char| !c.is_alphanumeric()).trim().trim_start_matches("According to").trim_start_matches("according to").trim().to_string());
-            return Frame { speaker_tokens, speaker, denial: false };
+            return Frame { speaker_tokens, speaker, denial: false, verb: None };
         }
     }
 
@@ -40,6 +45,7 @@ pub fn frame(analysis: &mut Analysis, text: &str) -> Frame {
         let w = word(k);
         (ATTRIBUTION_VERBS.contains(&w) || DENIAL_VERBS.contains(&w))
             && !NOT_FRAMING_BEFORE.contains(&word(k - 1))
+            && (!NOUN_OR_VERB.contains(&w) || word(k + 1) == "that")
             && !tokens[..k].iter().any(|t| t.kind == TokenKind::Boundary)
             && tokens[..k].iter().any(|t| t.kind == TokenKind::Content)
             && tokens[k + 1..].iter().any(|t| t.kind == TokenKind::Content)
@@ -57,7 +63,7 @@ pub fn frame(analysis: &mut Analysis, text: &str) -> Frame {
         // A falsity word inside a denial ("rejects the claims as baseless") is the same negation.
         analysis.negators.retain(|n| n.kind != crate::analysis::NegatorKind::Backward || n.cue < k);
     }
-    Frame { speaker_tokens, speaker: speaker_text(text, &analysis.tokens[k].word), denial }
+    Frame { speaker_tokens, speaker: speaker_text(text, &analysis.tokens[k].word), denial, verb: Some(k) }
 }
 
 fn content_in(analysis: &Analysis, start: usize, end: usize) -> Vec<usize> {

@@ -28,6 +28,8 @@ pub struct ClaimTerm {
     pub tokens: Vec<usize>,
     /// A name, or a word of the claim's speaker: matched, never polar.
     pub entity: bool,
+    /// The unit of one of the claim's amounts.
+    pub unit: bool,
 }
 
 /// A claim's speaker ("Gasimov says ...") counts for half: statements by or about the
@@ -60,7 +62,7 @@ impl ClaimView {
         let speaker_weight = if speaker_is_subject { 1.0 } else { SPEAKER_WEIGHT };
         let mut terms: Vec<ClaimTerm> = Vec::new();
         for (i, token) in analysis.tokens.iter().enumerate() {
-            if token.kind != TokenKind::Content {
+            if token.kind != TokenKind::Content || frame.verb == Some(i) {
                 continue;
             }
             let of_speaker = frame.speaker_tokens.contains(&i);
@@ -79,14 +81,15 @@ impl ClaimView {
                     weight,
                     tokens: vec![i],
                     entity: token.entity || of_speaker,
+                    unit: false,
                 }),
             }
         }
-        // The unit of an amount ("fourteen *days*") is judged with the amount, not as a
-        // word to find: "two days" must not count as matching "fourteen days".
+        // The unit of an amount ("fourteen *days*") matches only where the amount agrees:
+        // "two days" must not count as matching "fourteen days".
         let units: Vec<&str> = analysis.quantities.iter().filter_map(|q| q.units.first().map(String::as_str)).collect();
         for term in terms.iter_mut().filter(|t| units.contains(&t.term.as_str()) && !t.entity) {
-            term.weight = 0.0;
+            term.unit = true;
         }
         let total_weight = terms.iter().map(|t| t.weight).sum();
         ClaimView { analysis, frame, terms, total_weight }
@@ -125,7 +128,12 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>) -
             statement.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Content && t.term == wanted).map(|(i, _)| i).collect()
         };
         let direct = occurrences(&term.term);
-        let hit = if !direct.is_empty() {
+        let hit = if term.unit {
+            let agrees = claim.analysis.quantities.iter().filter(|q| q.units.first() == Some(&term.term)).any(|q| {
+                statement.quantities.iter().any(|s| s.units.contains(&term.term) && s.overlaps(q))
+            });
+            (agrees && !direct.is_empty()).then_some(Found::Direct(direct))
+        } else if !direct.is_empty() {
             Some(Found::Direct(direct))
         } else if let Some(opposite) = (!term.entity)
             .then(|| lexicon.antonyms_of(&term.term).iter().filter(|a| !in_claim(a)).map(|a| occurrences(a)).find(|o| !o.is_empty()))
@@ -192,14 +200,18 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>) -
     let cue = |a: &Analysis, n: usize| a.tokens[a.negators[n].cue].word.clone();
     // Amounts and dates contradict only a statement about the same named things.
     let names_matched = claim.terms.iter().filter(|t| t.entity).all(|t| found.iter().any(|(f, _)| f.term == t.term));
-    let direct_terms = found.iter().filter(|(t, hit)| t.weight > 0.0 && !matches!(hit, Found::Aside)).count();
+    let direct_terms = found.iter().filter(|(_, hit)| !matches!(hit, Found::Aside)).count();
     let exact_conflicts = coverage >= SUPPORT_MIN_COVERAGE && names_matched && direct_terms >= 2;
     // Some cases cannot show "all" / "no one": a particular statement may refute a
     // universal claim, never prove it.
     let universal_unproven = claim.analysis.universal && !statement.universal;
 
     let direct_coverage = if claim.total_weight > 0.0 { direct_weight / claim.total_weight } else { 0.0 };
-    let (stance, reason) = if coverage < CONTRADICT_MIN_COVERAGE || direct_coverage < DECISIVE_MIN_DIRECT_COVERAGE {
+    // One shared word cannot settle a claim that says more than one thing.
+    let weighted_terms = claim.terms.len();
+    let matched_terms = found.len();
+    let too_thin = matched_terms < weighted_terms.min(2);
+    let (stance, reason) = if coverage < CONTRADICT_MIN_COVERAGE || direct_coverage < DECISIVE_MIN_DIRECT_COVERAGE || too_thin {
         (Stance::Related, format!("shares {} with the claim but does not settle it", list(&matched_words)))
     } else if let (Comparison::Conflict(c, s), true) = (&quantity, exact_conflicts) {
         (Stance::Contradicts, format!("claim says {c}; statement says {s}"))

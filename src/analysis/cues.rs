@@ -54,12 +54,23 @@ const BACKWARD_SCOPE: usize = 6;
 
 /// Words that are cues and never content.
 pub fn is_cue_word(word: &str) -> bool {
-    FORWARD_NEGATORS.contains(&word)
+    is_denial_word(word)
+        || FORWARD_NEGATORS.contains(&word)
         || BACKWARD_NEGATORS.contains(&word)
         || DEMAND_CUES.contains(&word)
         || UNIVERSAL_QUANTIFIERS.contains(&word)
         || COMPARATORS.contains(&word)
 }
+
+/// Words that call something untrue ("denies", "rejected", "lies", "baseless"). Besides
+/// negating, they are content: a claim that officials call the allegations lies is about
+/// a denial, and should find the statements that report one.
+pub fn is_denial_word(word: &str) -> bool {
+    DENIAL_VERBS.contains(&word) || BACKWARD_NEGATORS.contains(&word) || matches!(word, "denial" | "denials" | "rejection")
+}
+
+/// The index term of every denial word.
+pub const DENIAL_TERM: &str = "deny";
 
 const COMPARATORS: &[&str] = &[
     "more", "less", "fewer", "least", "most", "approximately", "nearly", "almost", "roughly",
@@ -72,7 +83,7 @@ pub(super) fn mark(analysis: &mut Analysis, lexicon: &Lexicon) {
     let mut negators = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
         let w = token.word.as_str();
-        if token.kind == TokenKind::Content {
+        if token.kind == TokenKind::Content && !is_cue_word(w) {
             if !token.entity && lexical_negation(w, lexicon) {
                 negators.push(Negator { kind: NegatorKind::Lexical, cue: i, scope: vec![i] });
             } else if PLACE_NOUNS.contains(&w) && i > 0 && OTHER_PLACE_DETERMINERS.contains(&word(i - 1)) {

@@ -26,6 +26,8 @@ pub const STOP_WORDS: &[&str] = &[
     "seen", "seem", "seems", "made", "make", "makes", "get", "got", "take", "took", "taken",
     "including", "include", "includes", "among", "last", "first", "new", "recent", "recently",
     "put", "go", "went", "gone", "come", "came",
+    // measure words that only restate an amount ("61 pages long", "two years ago")
+    "long", "wide", "tall", "deep", "old", "ago",
 ];
 
 /// Synonym groups: every word of a group maps to the group's first word, so a claim

@@ -269,6 +269,10 @@ impl Lexicon {
         if let Some(place) = place {
             return Token::place(folded, place);
         }
+        if cues::is_denial_word(folded) {
+            // Polarity-neutral content: the negation itself is the cue's job.
+            return Token { kind: TokenKind::Content, word: folded.to_string(), term: cues::DENIAL_TERM.to_string(), entity: true, place: None, value: None };
+        }
         if let Some(value) = self.number_word(folded) {
             return Token { value: Some(value), ..Token::number(value) }.with_word(folded);
         }
