@@ -111,7 +111,7 @@ mod tests {
             ("According to the State Department, those who tortured detainees went unpunished.",
              Some("the State Department"), false, &["unpunished"]),
             ("The rapporteur was denied access to Azerbaijan.", None, false, &["access", "azerbaijan"]),
-            ("The ministry rejected the claims as baseless.", Some("The ministry"), true, &["claims"]),
+            ("The ministry rejected the claims as baseless.", Some("The ministry"), true, &["claims", "baseless"]),
             ("Police tortured detainees.", None, false, &[]),
         ];
         for (text, speaker, denial, negated) in cases {

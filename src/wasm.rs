@@ -29,6 +29,19 @@ fn start() {
 }
 
 #[wasm_bindgen]
+extern "C" {
+    /// Results cross as the CLI's own JSON text, parsed by the browser: the object is
+    /// plain and its numbers are spelled as the CLI prints them (an f32 0.59 stays 0.59,
+    /// where converting the f32 value gives 0.5899999737739563).
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &str) -> JsValue;
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    serde_json::to_string(value).map(|text| json_parse(&text)).map_err(|e| JsError::new(&e.to_string()))
+}
+
+#[wasm_bindgen]
 pub struct Checker {
     inner: crate::Checker,
 }
@@ -63,8 +76,7 @@ impl Checker {
     /// Checks a claim; returns a `CheckResult`.
     #[wasm_bindgen(unchecked_return_type = "CheckResult")]
     pub fn check(&self, claim: &str) -> Result<JsValue, JsError> {
-        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        self.inner.check(claim).serialize(&serializer).map_err(|e| JsError::new(&e.to_string()))
+        to_js(&self.inner.check(claim))
     }
 
     /// Title, language and counts of the loaded bundle.
@@ -72,6 +84,6 @@ impl Checker {
     pub fn bundle_info(&self) -> Result<JsValue, JsError> {
         let b = self.inner.bundle();
         let info = BundleInfo { title: &b.title, language: &b.language, sources: b.sources.len(), statements: b.statements.len(), relations: b.relations.len() };
-        info.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
+        to_js(&info)
     }
 }

@@ -330,11 +330,11 @@ mod tests {
             ("not a single person has been prosecuted", &["person", "prosecuted"]),
             ("authorities have refused to investigate or punish security forces", &["investigate", "punish", "security", "forces"]),
             ("the torture allegations are lies spread by foreign groups", &["torture", "allegations"]),
-            ("rejected the claims as baseless", &["claims"]),
+            ("rejected the claims as baseless", &["claims", "baseless"]),
             ("the perpetrators went unpunished", &["unpunished"]),
             ("the photos were taken in another country", &["country"]),
             ("the photos were taken abroad", &["abroad"]),
-            ("urged Azerbaijan to release human rights defenders", &["azerbaijan", "release"]),
+            ("urged Azerbaijan to release human rights defenders", &["release"]),
             ("we continue to call publicly for the expeditious release of all prisoners", &["expeditious", "release"]),
             ("refusing him access, but it let him in", &["access"]),
             ("Critics called the crackdown an attempt", &[]),
@@ -358,7 +358,8 @@ mod tests {
             ("in 2015", &[]),
         ];
         for (input, expected) in cases {
-            let got: Vec<(f64, f64)> = analyze(input).quantities.iter().map(|q| (q.low, q.high)).collect();
+            let round = |v: f64| (v * 10.0).round() / 10.0;
+            let got: Vec<(f64, f64)> = analyze(input).quantities.iter().map(|q| (round(q.low), round(q.high))).collect();
             assert_eq!(got, *expected, "quantities of {input:?}");
         }
         assert_eq!(analyze("November 11 and 12, 2015").years, vec![2015]);

@@ -1,0 +1,121 @@
+// Builds everything web from pkg/ (which wasm-bindgen wrote) and www/:
+//   pkg/package.json, pkg/README.md   the npm package, from pkg-config/
+//   dist/                             reader page, widget script, wasm, demo host page
+//   dist/claimcheck.html              the offline single file
+// and prints the gzip sizes against the budget. Run by scripts/build.sh.
+
+import { build, transform } from 'esbuild';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...parts) => join(repo, ...parts);
+const pkg = at('pkg');
+const dist = at('dist');
+const src = at('www', 'src');
+
+// Browsers from early 2023 on; light-dark() degrades to the light theme before 2024.
+const TARGET = ['chrome111', 'firefox115', 'safari16.4'];
+const SIZE_BUDGET_GZIP = 120 * 1024; // wasm + JS glue
+
+await writePackageJson();
+await rm(dist, { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
+
+// The served reader page: native module script and stylesheet, wasm fetched beside them.
+await bundle('page.js', 'esm', join(dist, 'app.js'));
+const pageCss = await minifiedCss(['result.css', 'page.css']);
+await writeFile(join(dist, 'app.css'), pageCss);
+const pageHtml = await readFile(at('www', 'index.html'), 'utf8');
+await writeFile(join(dist, 'index.html'), pageHtml);
+await copyFile(join(pkg, 'claimcheck_bg.wasm'), join(dist, 'claimcheck_bg.wasm'));
+
+// The widget: one module script (CSS inside) plus the same wasm.
+await bundle('widget.js', 'esm', join(dist, 'claim-check.js'));
+
+// A host page showing both embeds, for `make demo`; pym.js comes from npm so that it
+// works offline too.
+await copyFile(at('www', 'embed-examples.html'), join(dist, 'embed-examples.html'));
+await copyFile(at('www', 'embed-examples.css'), join(dist, 'embed-examples.css'));
+await mkdir(join(dist, 'vendor'), { recursive: true });
+await copyFile(at('node_modules', 'pym.js', 'dist', 'pym.v1.min.js'), join(dist, 'vendor', 'pym.v1.min.js'));
+
+// The offline single file: the page with its CSS and a classic script inlined; the wasm
+// rides inside the script as base64. Chrome refuses fetch() and module imports on
+// file://, so nothing may be loaded: a classic inline script needs neither.
+const offlineJs = await bundle('offline.js', 'iife', null);
+const offlineHtml = replaceOnce(
+  replaceOnce(pageHtml, '<link rel="stylesheet" href="app.css">', `<style>\n${pageCss}</style>`),
+  '<script type="module" src="app.js"></script>', '',
+).replace('</body>', () => `<script>\n${escapeScript(offlineJs)}</script>\n</body>`);
+await writeFile(join(dist, 'claimcheck.html'), offlineHtml);
+
+reportSizes();
+
+async function writePackageJson() {
+  const config = JSON.parse(await readFile(at('pkg-config', 'package.json'), 'utf8'));
+  const cargo = await readFile(at('Cargo.toml'), 'utf8');
+  const version = /^\[package\][^[]*?^version\s*=\s*"([^"]+)"/m.exec(cargo)?.[1];
+  if (!version) throw new Error('no [package] version in Cargo.toml');
+  // Version right after name, as npm writes it.
+  const { name, ...rest } = config;
+  await writeFile(join(pkg, 'package.json'), `${JSON.stringify({ name, version, ...rest }, null, 2)}\n`);
+  await copyFile(at('pkg-config', 'README.md'), join(pkg, 'README.md'));
+  for (const file of config.files) await readFile(join(pkg, file)); // fails if one is missing
+}
+
+/** Bundles an entry of www/src; returns the code when `outfile` is null. */
+async function bundle(entry, format, outfile) {
+  const result = await build({
+    entryPoints: [join(src, entry)],
+    bundle: true,
+    format,
+    minify: true,
+    target: TARGET,
+    charset: 'utf8',
+    legalComments: 'none',
+    loader: { '.css': 'text', '.wasm': 'binary' },
+    write: false,
+    outfile: outfile ?? join(dist, entry),
+    logLevel: 'warning',
+    // wasm-bindgen's default init path uses import.meta.url; the offline build never
+    // takes that path (it passes the bytes), so the IIFE's empty import.meta is fine.
+    logOverride: format === 'iife' ? { 'empty-import-meta': 'silent' } : {},
+  });
+  const code = result.outputFiles[0].text;
+  if (outfile) await writeFile(outfile, code);
+  return code;
+}
+
+async function minifiedCss(files) {
+  const css = (await Promise.all(files.map((f) => readFile(join(src, f), 'utf8')))).join('\n');
+  const result = await transform(css, { loader: 'css', minify: true, target: TARGET, legalComments: 'none' });
+  return result.code;
+}
+
+function replaceOnce(text, search, replacement) {
+  if (!text.includes(search)) throw new Error(`www/index.html no longer contains ${search}`);
+  return text.replace(search, () => replacement);
+}
+
+/** Keeps the script's text from closing its <script> element early. */
+function escapeScript(code) {
+  return code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+async function reportSizes() {
+  const gz = async (path) => gzipSync(await readFile(path), { level: 9 }).length;
+  const raw = async (path) => (await readFile(path)).length;
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const rows = [];
+  for (const path of [join(pkg, 'claimcheck_bg.wasm'), join(pkg, 'claimcheck.js'), join(dist, 'app.js'), join(dist, 'claim-check.js'), join(dist, 'app.css'), join(dist, 'claimcheck.html')]) {
+    rows.push([relative(repo, path), await raw(path), await gz(path)]);
+  }
+  console.log('\nsizes (raw, gzip -9):');
+  for (const [name, size, gzip] of rows) console.log(`  ${name.padEnd(24)} ${kb(size).padStart(10)} ${kb(gzip).padStart(10)}`);
+  const budgetUse = rows[0][2] + rows[1][2];
+  const verdict = budgetUse <= SIZE_BUDGET_GZIP ? 'within' : 'OVER';
+  console.log(`  wasm + JS glue: ${kb(budgetUse)} gzip, ${verdict} the ${kb(SIZE_BUDGET_GZIP)} budget\n`);
+}
