@@ -52,7 +52,7 @@ const offlineHtml = replaceOnce(
 ).replace('</body>', () => `<script>\n${escapeScript(offlineJs)}</script>\n</body>`);
 await writeFile(join(dist, 'claimcheck.html'), offlineHtml);
 
-reportSizes();
+await reportSizes();
 
 async function writePackageJson() {
   const config = JSON.parse(await readFile(at('pkg-config', 'package.json'), 'utf8'));

@@ -145,20 +145,24 @@ impl Checker {
         let mut items = Vec::new();
         for (doc, score) in candidates {
             let statement = &self.bundle.statements[doc];
-            let quote = analyze(&statement.quote);
+            let mut quote = analyze(&statement.quote);
+            if statement.speaker_kind != crate::bundle::Kind::Government {
+                crate::analysis::cues::drop_reported_denials(&mut quote);
+            }
             // Topics, speaker and source title say what the quote is about without
             // saying it: they count for coverage, not for stance.
             let side_text = format!("{}. {}. {}", statement.topics.join(". "), statement.speaker, self.bundle.source_of(statement).title);
             let side = analyze(&side_text);
             let aside: HashSet<String> = side.terms().map(str::to_string).collect();
+            let aside_places = side.places();
             if !claim_places.is_empty() {
                 let mut places = quote.places();
-                places.extend(side.places());
+                places.extend(aside_places.iter().copied());
                 if !places.is_empty() && !places.iter().any(|p| claim_places.contains(p)) {
                     continue; // about another country
                 }
             }
-            let judgement = judge(view, &quote, &aside);
+            let judgement = judge(view, &quote, &aside, &aside_places);
             let relevance = judgement.coverage * (0.5 + 0.5 * score / top_score);
             items.push(Item { doc, score, judgement, relevance });
         }
@@ -189,7 +193,9 @@ impl Checker {
             {
                 let anchor_item = &items[a];
                 let anchor_stance = anchor_item.judgement.stance;
-                if anchor_stance == Stance::Related || anchor_item.judgement.coverage < SUPPORT_MIN_COVERAGE {
+                // Only a statement that backs the claim passes its stance on: one that
+                // goes against it may do so for reasons the relation is not about.
+                if anchor_stance != Stance::Supports || anchor_item.judgement.coverage < SUPPORT_MIN_COVERAGE {
                     continue;
                 }
                 if changed.contains_key(&other) {

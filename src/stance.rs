@@ -14,7 +14,7 @@ use crate::claim::Frame;
 use crate::report::Stance;
 
 /// Share of the claim's weight a statement must match to support it.
-pub const SUPPORT_MIN_COVERAGE: f32 = 0.6;
+pub const SUPPORT_MIN_COVERAGE: f32 = 0.55;
 /// Share of the claim's weight a statement must match to contradict it.
 pub const CONTRADICT_MIN_COVERAGE: f32 = 0.45;
 /// Below this share a statement is not shown at all.
@@ -115,8 +115,8 @@ enum Found {
 }
 
 /// Compares a claim with one statement. `aside` holds the terms of the statement's
-/// topics and speaker.
-pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>) -> Judgement {
+/// topics, speaker and source title; `aside_places` the places they name.
+pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, aside_places: &[&str]) -> Judgement {
     let lexicon = Lexicon::get();
     let mut matched_weight = 0.0;
     let mut direct_weight = 0.0;
@@ -130,7 +130,7 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>) -
         let direct = occurrences(&term.term);
         let hit = if term.unit {
             let agrees = claim.analysis.quantities.iter().filter(|q| q.units.first() == Some(&term.term)).any(|q| {
-                statement.quantities.iter().any(|s| s.units.contains(&term.term) && s.overlaps(q))
+                statement.quantities.iter().any(|s| s.comparable(q) && s.overlaps(q))
             });
             (agrees && !direct.is_empty()).then_some(Found::Direct(direct))
         } else if !direct.is_empty() {
@@ -197,6 +197,8 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>) -
 
     let quantity = compare_quantities(&claim.analysis.quantities, &statement.quantities, coverage >= PAIR_ANY_AMOUNTS_COVERAGE);
     let years = compare_years(&claim.analysis.years, &statement.years);
+    let dates = compare_dates(claim, statement);
+    let places = compare_places(claim, statement, aside_places);
     let cue = |a: &Analysis, n: usize| a.tokens[a.negators[n].cue].word.clone();
     // Amounts and dates contradict only a statement about the same named things.
     let names_matched = claim.terms.iter().filter(|t| t.entity).all(|t| found.iter().any(|(f, _)| f.term == t.term));
@@ -216,6 +218,10 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>) -
     } else if let (Comparison::Conflict(c, s), true) = (&quantity, exact_conflicts) {
         (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
     } else if let (Comparison::Conflict(c, s), true) = (&years, exact_conflicts) {
+        (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
+    } else if let (Comparison::Conflict(c, s), true) = (&dates, exact_conflicts) {
+        (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
+    } else if let (Comparison::Conflict(c, s), true) = (&places, exact_conflicts) {
         (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
     } else if !polar_terms.is_empty() && claim_polarity != statement_polarity {
         let reason = if let Some((term, at)) = flips.first() {
@@ -301,7 +307,7 @@ fn compare_quantities(claim: &[Quantity], statement: &[Quantity], pair_lone: boo
     }
     let mut result = Comparison::Silent;
     for c in claim {
-        let comparable: Vec<&Quantity> = statement.iter().filter(|s| s.units.iter().any(|u| c.units.contains(u))).collect();
+        let comparable: Vec<&Quantity> = statement.iter().filter(|s| s.comparable(c)).collect();
         let comparable = if comparable.is_empty() && pair_lone && claim.len() == 1 && statement.len() == 1 { vec![&statement[0]] } else { comparable };
         if comparable.is_empty() {
             if matches!(result, Comparison::Silent) {
@@ -319,6 +325,42 @@ fn compare_quantities(claim: &[Quantity], statement: &[Quantity], pair_lone: boo
         }
     }
     result
+}
+
+const MONTH_NAMES: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// Days of a month ("December 19" vs "December 9"), else months ("in March" vs
+/// "on November 11").
+fn compare_dates(claim: &ClaimView, statement: &Analysis) -> Comparison {
+    let c = &claim.analysis;
+    let name = |(m, d): (u8, u8)| format!("{} {d}", MONTH_NAMES[(m as usize).saturating_sub(1) % 12]);
+    if !c.days.is_empty() && !statement.days.is_empty() {
+        if c.days.iter().any(|d| statement.days.contains(d)) {
+            return Comparison::Agree(String::new(), String::new());
+        }
+        return Comparison::Conflict(name(c.days[0]), name(statement.days[0]));
+    }
+    if !c.months.is_empty() && !statement.months.is_empty() && !c.months.iter().any(|m| statement.months.contains(m)) {
+        let month = |m: u8| MONTH_NAMES[(m as usize).saturating_sub(1) % 12].to_string();
+        return Comparison::Conflict(month(c.months[0]), month(statement.months[0]));
+    }
+    Comparison::Silent
+}
+
+/// A place the claim names that the statement does not, where the statement names
+/// another instead ("a British MP" vs "the German parliamentarian").
+fn compare_places(claim: &ClaimView, statement: &Analysis, aside_places: &[&str]) -> Comparison {
+    let claim_places = claim.analysis.places();
+    let quote_places = statement.places();
+    let missing = claim_places.iter().find(|p| !quote_places.contains(p) && !aside_places.contains(p));
+    let extra = quote_places.iter().find(|p| !claim_places.contains(p));
+    match (missing, extra) {
+        (Some(m), Some(e)) => {
+            let word = |a: &Analysis, place: &str| a.tokens.iter().find(|t| t.place == Some(place)).map_or(place.to_string(), |t| t.word.clone());
+            Comparison::Conflict(word(&claim.analysis, m), word(statement, e))
+        }
+        _ => Comparison::Silent,
+    }
 }
 
 fn compare_years(claim: &[u16], statement: &[u16]) -> Comparison {

@@ -2,7 +2,7 @@
 //! universal quantifiers. These decide stance; retrieval ignores them.
 
 use super::lexicon::{
-    IMPERATIVE_VERBS, BACKWARD_NEGATORS, DEMAND_CUES, DENIAL_VERBS, FORWARD_NEGATORS, OTHER_PLACE_DETERMINERS,
+    ACTOR_WORDS, MONTHS, TIME_UNITS, IMPERATIVE_VERBS, BACKWARD_NEGATORS, DEMAND_CUES, DENIAL_VERBS, FORWARD_NEGATORS, OTHER_PLACE_DETERMINERS,
     PLACE_NOUNS, SCOPE_BREAKERS, UNIVERSAL_QUANTIFIERS, VAGUE_AMOUNTS, ATTRIBUTION_VERBS,
 };
 use super::{Analysis, Lexicon, TokenKind};
@@ -37,7 +37,15 @@ pub struct Quantity {
     pub units: Vec<String>,
 }
 
+/// The unit every duration also carries, so durations in days, months and years compare.
+pub const DURATION: &str = "duration";
+
 impl Quantity {
+    /// Whether the two amounts count the same kind of thing.
+    pub fn comparable(&self, other: &Quantity) -> bool {
+        self.units.iter().any(|u| other.units.contains(u))
+    }
+
     pub fn overlaps(&self, other: &Quantity) -> bool {
         let slack = |v: f64| v.abs() * 0.01;
         self.low <= other.high + slack(other.high) && other.low <= self.high + slack(self.high)
@@ -141,6 +149,24 @@ fn imperative_sentences(analysis: &Analysis) -> Vec<Negator> {
 
 fn is_sentence_end(analysis: &Analysis, j: usize) -> bool {
     analysis.sentence_ends.contains(&j)
+}
+
+/// Drops the negations of denials that a text reports rather than makes: in HRW's "the
+/// government's denial of credible allegations" the allegations stand, as far as HRW
+/// is concerned. A denial is reported when an actor (a government, ministry, country,
+/// ...) stands just before it. Call this for statements whose speaker is not that actor.
+pub fn drop_reported_denials(analysis: &mut Analysis) {
+    let lexicon = super::Lexicon::get();
+    let actors: Vec<String> = ACTOR_WORDS.iter().map(|w| lexicon.term_of(w)).collect();
+    let tokens = &analysis.tokens;
+    let is_actor = |j: usize| tokens[j].place.is_some() || (tokens[j].kind == TokenKind::Content && actors.contains(&tokens[j].term));
+    analysis.negators.retain(|n| {
+        if !is_denial_word(&tokens[n.cue].word) {
+            return true;
+        }
+        let before: Vec<usize> = (0..n.cue).rev().take_while(|&j| tokens[j].kind != TokenKind::Boundary).filter(|&j| tokens[j].kind == TokenKind::Content).take(3).collect();
+        !before.into_iter().any(is_actor)
+    });
 }
 
 fn is_particle(word: &str) -> bool {
@@ -247,15 +273,35 @@ fn mark_quantities(analysis: &mut Analysis) {
     let word = |i: Option<usize>| i.and_then(|i| tokens.get(i)).map(|t| t.word.as_str()).unwrap_or("");
     let mut quantities = Vec::new();
     let mut years = Vec::new();
+    let mut days: Vec<(u8, u8)> = Vec::new();
+    let months: Vec<u8> = tokens.iter().filter_map(|t| MONTHS.iter().position(|m| *m == t.word)).map(|m| m as u8 + 1).collect();
+    let lexicon = super::Lexicon::get();
+    let time_unit = |i: usize| {
+        let t = tokens.get(i)?;
+        (t.kind == TokenKind::Content).then(|| TIME_UNITS.iter().find(|(u, _)| lexicon.term_of(u) == t.term).map(|(_, days)| *days)).flatten()
+    };
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
         let vague = VAGUE_AMOUNTS.iter().find(|(w, _, _)| *w == t.word);
-        let Some(mut value) = t.value.or(vague.map(|v| v.1)) else {
+        // "less than a year": the article counts one.
+        let article = matches!(t.word.as_str(), "a" | "an") && time_unit(i + 1).is_some() && i > 0 && matches!(word(Some(i - 1)), "than" | "least" | "to" | "about" | "nearly" | "almost" | "over" | "under");
+        let Some(mut value) = t.value.or(vague.map(|v| v.1)).or(article.then_some(1.0)) else {
             i += 1;
             continue;
         };
         let prev = |k: usize| word(i.checked_sub(k));
+        // "December 9", "9 December", "November 11 and 12": days of a month, not amounts.
+        let month_of = |w: &str| MONTHS.iter().position(|m| *m == w).map(|m| m as u8 + 1);
+        let day = value.fract() == 0.0 && (1.0..=31.0).contains(&value) && t.word.chars().all(|c| c.is_ascii_digit());
+        let month = month_of(prev(1))
+            .or_else(|| month_of(word(Some(i + 1))))
+            .or_else(|| if prev(1) == "and" { days.last().map(|(m, _): &(u8, u8)| *m) } else { None });
+        if let (true, Some(month)) = (day, month) {
+            days.push((month, value as u8));
+            i += 1;
+            continue;
+        }
         // "one" alone is too often a pronoun ("one of the photographs"); "no one" is none.
         if t.word == "one" || (value == 1.0 && matches!(prev(1), "single" | "no" | "a")) {
             i += 1;
@@ -299,18 +345,27 @@ fn mark_quantities(analysis: &mut Analysis) {
             (None, Some(_)) => (value * 0.8, value * 1.2),
             (None, None) => (value, value),
         };
-        let units = tokens[end + 1..]
+        let mut units: Vec<String> = tokens[end + 1..]
             .iter()
             .take_while(|t| t.kind != TokenKind::Boundary)
             .filter(|t| t.kind == TokenKind::Content)
             .take(2)
             .map(|t| t.term.clone())
             .collect();
+        let unit_index = (end + 1..tokens.len()).find(|&j| tokens[j].kind == TokenKind::Content);
+        let (mut low, mut high) = (low, high);
+        if let Some(days) = unit_index.and_then(|j| time_unit(j)) {
+            low *= days;
+            high *= days;
+            units.push(DURATION.to_string());
+        }
         quantities.push(Quantity { low, high, value, units });
         i = end + 1;
     }
     analysis.quantities = quantities;
     analysis.years = years;
+    analysis.months = months;
+    analysis.days = days;
 }
 
 #[cfg(test)]
@@ -356,13 +411,19 @@ mod tests {
             ("two hundred people", &[(200.0, 200.0)]),
             ("one of the photographs", &[]),
             ("in 2015", &[]),
+            ("on December 9", &[]),
+            ("held for less than a year", &[(0.0, 365.3)]),
+            ("more than 16 months", &[(487.0, 974.1)]),
         ];
         for (input, expected) in cases {
             let round = |v: f64| (v * 10.0).round() / 10.0;
             let got: Vec<(f64, f64)> = analyze(input).quantities.iter().map(|q| (round(q.low), round(q.high))).collect();
             assert_eq!(got, *expected, "quantities of {input:?}");
         }
-        assert_eq!(analyze("November 11 and 12, 2015").years, vec![2015]);
+        let dates = analyze("November 11 and 12, 2015, and on 9 December");
+        assert_eq!(dates.years, vec![2015]);
+        assert_eq!(dates.days, vec![(11, 11), (11, 12), (12, 9)]);
+        assert_eq!(dates.months, vec![11, 12]);
         assert_eq!(analyze("12 years").quantities[0].units, vec!["year".to_string()]);
     }
 

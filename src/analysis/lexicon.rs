@@ -88,7 +88,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["ally", "allies", "friend", "friends", "partner", "partners"],
     &["adversary", "adversaries", "enemy", "enemies", "competitor", "competitors", "rival", "rivals", "foe", "foes"],
     &["arbitrary", "arbitrarily", "unlawful", "unlawfully", "illegal", "illegally", "unjust", "unjustly"],
-    &["respect", "respected", "respects", "uphold", "upheld", "honour", "honor"],
+    &["respect", "respected", "respects", "honour", "honor"],
     &["violate", "violated", "violation", "violations", "breach", "breached", "infringe", "infringement", "disregard"],
     &["guarantee", "guaranteed", "ensure", "ensured", "protect", "protected", "protection", "safeguard", "safeguarded"],
     &["condemn", "condemned", "criticize", "criticized", "criticise", "criticised", "criticism", "criticisms", "denounce", "denounced", "critical"],
@@ -109,7 +109,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["opposition", "dissent", "dissident", "dissidents", "critic", "critics"],
     &["punishment", "penalty", "sentence", "sentenced"],
     &["effective", "effectively", "efficient", "efficiently", "prompt", "promptly", "thorough"],
-    &["accept", "accepted", "admit", "admitted", "acknowledge", "acknowledged", "recognize", "recognized", "recognise", "recognised"],
+    &["accept", "accepted", "uphold", "upheld", "admit", "admitted", "acknowledge", "acknowledged", "recognize", "recognized", "recognise", "recognised"],
     &["true", "truth", "accurate", "correct", "valid", "authoritative", "reliable"],
     &["improve", "improved", "improvement", "progress", "better"],
     &["worsen", "worsened", "deteriorate", "deteriorated", "worse", "deterioration"],
@@ -224,6 +224,15 @@ pub const VAGUE_AMOUNTS: &[(&str, f64, f64)] = &[
     ("thousands", 2000.0, 9999.0),
     ("millions", 2e6, 9.99e8),
 ];
+
+/// Units of time, in days, so "less than a year" meets "more than 16 months".
+pub const TIME_UNITS: &[(&str, f64)] = &[
+    ("hour", 1.0 / 24.0), ("day", 1.0), ("week", 7.0), ("month", 30.44), ("year", 365.25), ("decade", 3652.5),
+];
+
+/// Words for the people and bodies whose position a report may describe ("the
+/// government's denial"): a denial they make is theirs, not the reporter's.
+pub const ACTOR_WORDS: &[&str] = &["government", "ministry", "police", "president", "authorities", "officials", "regime", "state", "kremlin", "administration", "prosecutor", "court"];
 
 /// Month names, for dates in text.
 pub const MONTHS: &[&str] = &[

@@ -60,6 +60,9 @@ pub struct Analysis {
     pub negators: Vec<Negator>,
     pub quantities: Vec<Quantity>,
     pub years: Vec<u16>,
+    /// Months named (1..=12), and (month, day) dates: "on December 9".
+    pub months: Vec<u8>,
+    pub days: Vec<(u8, u8)>,
     /// The text says "all", "every", "everyone", "no one", ...
     pub universal: bool,
 }

@@ -90,9 +90,10 @@ fn push_run(raw: &str, pieces: &mut Vec<Piece>) {
         push_run(&raw[pos + 1..], pieces);
         return;
     }
-    // Hyphens: join letter parts, split at digits.
+    // Hyphens: "ill-treatment" and "pre-trial" are one word; "election-monitoring",
+    // "three-week" and "61-page" are two.
     let parts: Vec<&str> = raw.split('-').filter(|p| !p.is_empty()).collect();
-    if parts.len() > 1 && parts.iter().any(|p| p.chars().any(|c| c.is_ascii_digit())) {
+    if parts.len() > 1 && !JOINED_PREFIXES.contains(&parts[0].to_lowercase().as_str()) {
         for part in parts {
             push_run(part, pieces);
         }
@@ -101,6 +102,9 @@ fn push_run(raw: &str, pieces: &mut Vec<Piece>) {
     let joined: String = parts.concat();
     push_word(&joined, pieces);
 }
+
+/// Prefixes that make one word with what follows the hyphen.
+const JOINED_PREFIXES: &[&str] = &["ill", "pre", "non", "co", "re", "anti", "self", "ex", "semi", "multi", "well", "e", "mid", "under", "over"];
 
 fn split_number(raw: &str) -> (Option<f64>, &str) {
     let mut end = 0;
@@ -173,6 +177,7 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("The police don't torture.", &["the", "police", "do", "not", "torture", "."]),
             ("ill-treatment in pre-trial", &["illtreatment", "in", "pretrial"]),
+            ("election-monitoring, three-week", &["election", "monitoring", ",", "three", "week"]),
             ("The 61-page report", &["the", "#61", "page", "report"]),
             ("close to 1,000 people", &["close", "to", "#1000", "people"]),
             ("the U.S. government", &["the", "u.s.", "government"]),

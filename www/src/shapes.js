@@ -14,7 +14,7 @@ export function svgEl(tag, attributes = {}) {
 export function shapePath(shape, r) {
   switch (shape) {
     case 'square': return `M${-r * 0.9} ${-r * 0.9}H${r * 0.9}V${r * 0.9}H${-r * 0.9}Z`;
-    case 'diamond': return `M0 ${-r * 1.15}L${r * 1.15} 0L0 ${r * 1.15}L${-r * 1.15} 0Z`;
+    case 'diamond': return `M0 ${-r * 1.3}L${r * 1.3} 0L0 ${r * 1.3}L${-r * 1.3} 0Z`;
     case 'triangle': return `M0 ${-r * 1.1}L${r * 1.1} ${r * 0.85}L${-r * 1.1} ${r * 0.85}Z`;
     default: return `M${-r} 0A${r} ${r} 0 1 0 ${r} 0A${r} ${r} 0 1 0 ${-r} 0Z`;
   }
@@ -37,7 +37,7 @@ const VERDICT_GLYPHS = { supported: 'check', contradicted: 'cross', disputed: 'b
 function icon(shape, glyph, hollow) {
   const svg = svgEl('svg', { viewBox: '-8 -8 16 16', class: 'cc-icon', 'aria-hidden': 'true', focusable: 'false' });
   svg.append(svgEl('path', hollow
-    ? { d: shapePath(shape, 6), fill: 'none', stroke: 'currentColor', 'stroke-width': 1.8 }
+    ? { d: shapePath(shape, 5.5), fill: 'none', stroke: 'currentColor', 'stroke-width': 1.8 }
     : { d: shapePath(shape, 7.2), fill: 'currentColor' }));
   if (glyph) {
     svg.append(svgEl('path', {

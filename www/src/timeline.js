@@ -6,8 +6,8 @@
 import { STANCE_LABELS, STANCE_SHORT, dateToYear, el, formatDate } from './format.js';
 import { STANCE_SHAPES, shapePath, stanceIcon, svgEl } from './shapes.js';
 
-const MARKER = 9; // half-size in px
-const ROW = 21; // vertical distance between stacked markers
+const MARKER = 10; // half-size in px
+const ROW = 23; // vertical distance between stacked markers
 const TOP = 4;
 const EDGE = 6; // % of the width kept free at each end, so edge markers are not cut
 const SAME_SPOT = 0.045; // share of the span within which markers stack rather than overlap
