@@ -89,7 +89,7 @@ impl Checker {
             });
         }
         let index = &self.index;
-        let view = ClaimView::new(analysis, frame, &|t| index.term_idf(t));
+        let view = ClaimView::new(analysis, frame, &|t| index.term_idf(t), &|t| index.is_name(t));
         if view.terms.is_empty() {
             notes.push(if text.trim().is_empty() { "The claim is empty.".to_string() } else { "The claim has no words to look up.".to_string() });
             return empty_result(claim_text, text, notes);
@@ -162,7 +162,8 @@ impl Checker {
                     continue; // about another country
                 }
             }
-            let judgement = judge(view, &quote, &aside, &aside_places);
+            let year = self.bundle.date_of(statement).year;
+            let judgement = judge(view, &quote, &aside, &aside_places, year);
             let relevance = judgement.coverage * (0.5 + 0.5 * score / top_score);
             items.push(Item { doc, score, judgement, relevance });
         }

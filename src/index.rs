@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::analysis::analyze;
+use crate::analysis::{analyze, TokenKind};
 use crate::bundle::Bundle;
 
 /// BM25 term-frequency saturation.
@@ -27,6 +27,9 @@ pub struct Index {
     pub(crate) postings: Vec<Vec<(u32, u32)>>,
     /// Weighted document length of each statement, in half-units.
     pub(crate) doc_lengths: Vec<u32>,
+    /// For each term, whether the bundle only ever writes it as a name (capitalised
+    /// mid-sentence, never in lower case): "Gasimov", not "Police".
+    pub(crate) names: Vec<bool>,
 }
 
 /// Inverse document frequency, BM25's variant that never goes negative.
@@ -39,11 +42,16 @@ impl Index {
     pub fn build(bundle: &Bundle) -> Index {
         let mut by_term: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
         let mut doc_lengths = Vec::with_capacity(bundle.statements.len());
+        // term -> (written as a name, written in lower case)
+        let mut usage: BTreeMap<String, (bool, bool)> = BTreeMap::new();
         for (doc, statement) in bundle.statements.iter().enumerate() {
             let mut counts: BTreeMap<String, u32> = BTreeMap::new();
             let mut add = |text: &str, weight: u32| {
-                for term in analyze(text).terms() {
-                    *counts.entry(term.to_string()).or_default() += weight;
+                for token in analyze(text).tokens.iter().filter(|t| t.kind == TokenKind::Content) {
+                    *counts.entry(token.term.clone()).or_default() += weight;
+                    let seen = usage.entry(token.term.clone()).or_default();
+                    seen.0 |= token.entity;
+                    seen.1 |= !token.capitalized && !token.entity;
                 }
             };
             add(&statement.quote, QUOTE_WEIGHT);
@@ -56,8 +64,9 @@ impl Index {
                 by_term.entry(term).or_default().push((doc as u32, tf));
             }
         }
+        let names = by_term.keys().map(|t| usage.get(t).is_some_and(|&(name, lower)| name && !lower)).collect();
         let (terms, postings) = by_term.into_iter().unzip();
-        Index { terms, postings, doc_lengths }
+        Index { terms, postings, doc_lengths, names }
     }
 
     pub fn doc_count(&self) -> usize {
@@ -66,6 +75,11 @@ impl Index {
 
     fn term_id(&self, term: &str) -> Option<usize> {
         self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
+    }
+
+    /// Whether the bundle writes `term` only as a name.
+    pub fn is_name(&self, term: &str) -> bool {
+        self.term_id(term).is_some_and(|id| self.names[id])
     }
 
     /// Number of statements containing `term`.

@@ -53,7 +53,9 @@ pub struct ClaimView {
 }
 
 impl ClaimView {
-    pub fn new(analysis: Analysis, frame: Frame, idf: &dyn Fn(&str) -> f32) -> ClaimView {
+    /// `idf` weighs terms; `is_name` tells terms the bundle only writes as names, so a
+    /// name is known even at the start of a sentence or typed in lower case.
+    pub fn new(analysis: Analysis, frame: Frame, idf: &dyn Fn(&str) -> f32, is_name: &dyn Fn(&str) -> bool) -> ClaimView {
         // "Gasimov says *he* was tortured": the speaker is also the subject, so the
         // speaker's name counts in full.
         let speaker_is_subject = frame.speaker_tokens.last().is_some_and(|&last| {
@@ -66,13 +68,16 @@ impl ClaimView {
                 continue;
             }
             let of_speaker = frame.speaker_tokens.contains(&i);
+            let entity = token.entity || of_speaker || is_name(&token.term);
             let mut weight = idf(&token.term);
             if of_speaker {
                 weight *= speaker_weight;
             } else if token.word.ends_with("ly") && token.word.chars().count() > 4 {
                 weight *= ADVERB_WEIGHT;
-            } else if analysis.is_negated(i) && !token.entity {
+            } else if analysis.is_negated(i) && !entity {
                 weight *= NEGATED_FOCUS_WEIGHT;
+            } else if after_falsity(&analysis, i) {
+                weight *= ADVERB_WEIGHT;
             }
             match terms.iter_mut().find(|t| t.term == token.term) {
                 Some(existing) => existing.tokens.push(i),
@@ -80,7 +85,7 @@ impl ClaimView {
                     term: token.term.clone(),
                     weight,
                     tokens: vec![i],
-                    entity: token.entity || of_speaker,
+                    entity,
                     unit: false,
                 }),
             }
@@ -116,7 +121,8 @@ enum Found {
 
 /// Compares a claim with one statement. `aside` holds the terms of the statement's
 /// topics, speaker and source title; `aside_places` the places they name.
-pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, aside_places: &[&str]) -> Judgement {
+/// `year` is the statement's date's year, for claims that date what they say.
+pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, aside_places: &[&str], year: u16) -> Judgement {
     let lexicon = Lexicon::get();
     let mut matched_weight = 0.0;
     let mut direct_weight = 0.0;
@@ -203,7 +209,12 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
     // Amounts and dates contradict only a statement about the same named things.
     let names_matched = claim.terms.iter().filter(|t| t.entity).all(|t| found.iter().any(|(f, _)| f.term == t.term));
     let direct_terms = found.iter().filter(|(_, hit)| !matches!(hit, Found::Aside)).count();
-    let exact_conflicts = coverage >= SUPPORT_MIN_COVERAGE && names_matched && direct_terms >= 2;
+    let exact_conflicts = coverage >= CONTRADICT_MIN_COVERAGE && names_matched && direct_terms >= 2;
+    // What a claim dates ("in 2012", "on December 19") the statement must date alike
+    // to support it: its own words, else its date.
+    let statement_years: &[u16] = if statement.years.is_empty() { std::slice::from_ref(&year) } else { &statement.years };
+    let dates_unproven = claim.analysis.dated_years.iter().any(|y| !statement_years.contains(y))
+        || claim.analysis.days.iter().any(|d| !statement.days.contains(d));
     // Some cases cannot show "all" / "no one": a particular statement may refute a
     // universal claim, never prove it.
     let universal_unproven = claim.analysis.universal && !statement.universal;
@@ -234,7 +245,7 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
             format!("claim says {}; statement affirms \"{}\"", negated_phrase(claim), list_plain(&matched_words))
         };
         (Stance::Contradicts, reason)
-    } else if coverage >= SUPPORT_MIN_COVERAGE && !matches!(quantity, Comparison::Unmatched) && !universal_unproven {
+    } else if coverage >= SUPPORT_MIN_COVERAGE && !matches!(quantity, Comparison::Unmatched) && !universal_unproven && names_matched && !dates_unproven {
         let mut reason = format!("statement also says {}", list(&matched_words));
         if claim_polarity == 1 {
             reason.push_str(&format!(", with the same negation ({})", negated_phrase(claim)));
@@ -247,6 +258,16 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
         (Stance::Related, format!("shares {} with the claim but does not settle it", list(&matched_words)))
     };
     Judgement { stance, coverage, reason, matched_words }
+}
+
+/// Whether token `i` follows a falsity word in its clause: in "the allegations are lies
+/// spread by foreign groups", what follows "lies" only describes the lies.
+fn after_falsity(analysis: &Analysis, i: usize) -> bool {
+    analysis.negators.iter().any(|n| {
+        n.kind == crate::analysis::NegatorKind::Backward
+            && n.cue < i
+            && !analysis.tokens[n.cue..i].iter().any(|t| t.kind == TokenKind::Boundary)
+    })
 }
 
 fn negated_phrase(claim: &ClaimView) -> String {

@@ -274,6 +274,7 @@ fn mark_quantities(analysis: &mut Analysis) {
     let mut quantities = Vec::new();
     let mut years = Vec::new();
     let mut days: Vec<(u8, u8)> = Vec::new();
+    let mut dated_years = Vec::new();
     let months: Vec<u8> = tokens.iter().filter_map(|t| MONTHS.iter().position(|m| *m == t.word)).map(|m| m as u8 + 1).collect();
     let lexicon = super::Lexicon::get();
     let time_unit = |i: usize| {
@@ -333,6 +334,12 @@ fn mark_quantities(analysis: &mut Analysis) {
             && t.word.chars().all(|c| c.is_ascii_digit() || c == '.');
         if is_year {
             years.push(value as u16);
+            const DATING: &[&str] = &["in", "on", "since", "by", "until", "during", "from", "before", "after", "till"];
+            let dating = DATING.contains(&prev(1))
+                || (MONTHS.contains(&prev(1)) && (DATING.contains(&prev(2)) || DATING.contains(&prev(3))));
+            if dating {
+                dated_years.push(value as u16);
+            }
             i = end + 1;
             continue;
         }
@@ -365,6 +372,7 @@ fn mark_quantities(analysis: &mut Analysis) {
     analysis.quantities = quantities;
     analysis.years = years;
     analysis.months = months;
+    analysis.dated_years = dated_years;
     analysis.days = days;
 }
 

@@ -50,6 +50,8 @@ pub struct Token {
     pub place: Option<&'static str>,
     /// The numeric value of a `Number` token.
     pub value: Option<f64>,
+    /// Written with a capital (anywhere, including a sentence's first word).
+    pub capitalized: bool,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -60,6 +62,9 @@ pub struct Analysis {
     pub negators: Vec<Negator>,
     pub quantities: Vec<Quantity>,
     pub years: Vec<u16>,
+    /// Years that date what the text says ("detained *in 2012*"), as opposed to naming
+    /// a thing ("the 2003 election").
+    pub dated_years: Vec<u16>,
     /// Months named (1..=12), and (month, day) dates: "on December 9".
     pub months: Vec<u8>,
     pub days: Vec<(u8, u8)>,
@@ -134,7 +139,9 @@ pub fn analyze(text: &str) -> Analysis {
                     continue;
                 }
                 let named = !headline_case && ((*capitalized && !sentence_start) || *all_caps);
-                tokens.push(lexicon.word_token(folded, named, *all_caps));
+                let mut token = lexicon.word_token(folded, named, *all_caps);
+                token.capitalized = *capitalized;
+                tokens.push(token);
                 sentence_start = false;
             }
         }
@@ -162,19 +169,19 @@ fn is_headline_case(pieces: &[Piece]) -> bool {
 
 impl Token {
     fn boundary() -> Self {
-        Token { kind: TokenKind::Boundary, word: String::new(), term: String::new(), entity: false, place: None, value: None }
+        Token { kind: TokenKind::Boundary, word: String::new(), term: String::new(), entity: false, place: None, value: None, capitalized: false }
     }
     fn number(value: f64) -> Self {
-        Token { kind: TokenKind::Number, word: format!("{value}"), term: String::new(), entity: false, place: None, value: Some(value) }
+        Token { kind: TokenKind::Number, word: format!("{value}"), term: String::new(), entity: false, place: None, value: Some(value), capitalized: false }
     }
     fn place(word: &str, place: &'static str) -> Self {
-        Token { kind: TokenKind::Content, word: word.to_string(), term: place.to_string(), entity: true, place: Some(place), value: None }
+        Token { kind: TokenKind::Content, word: word.to_string(), term: place.to_string(), entity: true, place: Some(place), value: None, capitalized: false }
     }
     fn name(word: &str, term: &str) -> Self {
-        Token { kind: TokenKind::Content, word: word.to_string(), term: term.to_string(), entity: true, place: None, value: None }
+        Token { kind: TokenKind::Content, word: word.to_string(), term: term.to_string(), entity: true, place: None, value: None, capitalized: false }
     }
     fn function(word: &str) -> Self {
-        Token { kind: TokenKind::Function, word: word.to_string(), term: String::new(), entity: false, place: None, value: None }
+        Token { kind: TokenKind::Function, word: word.to_string(), term: String::new(), entity: false, place: None, value: None, capitalized: false }
     }
 }
 
@@ -274,7 +281,7 @@ impl Lexicon {
         }
         if cues::is_denial_word(folded) {
             // Polarity-neutral content: the negation itself is the cue's job.
-            return Token { kind: TokenKind::Content, word: folded.to_string(), term: cues::DENIAL_TERM.to_string(), entity: true, place: None, value: None };
+            return Token { kind: TokenKind::Content, word: folded.to_string(), term: cues::DENIAL_TERM.to_string(), entity: true, place: None, value: None, capitalized: false };
         }
         if let Some(value) = self.number_word(folded) {
             return Token { value: Some(value), ..Token::number(value) }.with_word(folded);
@@ -284,14 +291,7 @@ impl Lexicon {
             return Token::function(folded);
         }
         let base = cues::lexical_negation_base(folded).unwrap_or(folded);
-        Token {
-            kind: TokenKind::Content,
-            word: folded.to_string(),
-            term: self.term_of(base),
-            entity: named,
-            place: None,
-            value: None,
-        }
+        Token { kind: TokenKind::Content, word: folded.to_string(), term: self.term_of(base), entity: named, place: None, value: None, capitalized: false }
     }
 }
 

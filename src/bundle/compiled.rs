@@ -13,7 +13,7 @@
 //!   sources    varint n, then per source: id publisher kind:u8 title url date text_file?
 //!   statements varint n, then: id source:varint quote speaker kind:u8 date? topics
 //!   relations  varint n, then: from:varint to:varint kind:u8 note?
-//!   index      varint terms, then per term: term, varint postings, (doc delta, tf) pairs;
+//!   index      varint terms, then per term: term, name:u8, varint postings, (doc delta, tf) pairs;
 //!              then doc lengths (varint per statement)
 //! ```
 //! Encoding is deterministic: the same bundle always gives the same bytes.
@@ -67,8 +67,9 @@ pub fn encode(bundle: &Bundle, index: &Index) -> Vec<u8> {
         w.option(r.note.as_deref());
     }
     w.varint(index.terms.len() as u64);
-    for (term, postings) in index.terms.iter().zip(&index.postings) {
+    for ((term, postings), &name) in index.terms.iter().zip(&index.postings).zip(&index.names) {
         w.string(term);
+        w.0.push(u8::from(name));
         w.varint(postings.len() as u64);
         let mut previous = 0u32;
         for &(doc, tf) in postings {
@@ -157,12 +158,18 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
     let term_count = r.count("terms")?;
     let mut terms: Vec<String> = Vec::with_capacity(term_count);
     let mut postings = Vec::with_capacity(term_count);
+    let mut names = Vec::with_capacity(term_count);
     for _ in 0..term_count {
         let term = r.string("term")?;
         if terms.last().is_some_and(|last| *last >= term) {
             return Err(r.error("index terms are not sorted"));
         }
         terms.push(term);
+        names.push(match r.byte("name flag")? {
+            0 => false,
+            1 => true,
+            _ => return Err(r.error("bad name flag")),
+        });
         let posting_count = r.count("postings")?;
         let mut list = Vec::with_capacity(posting_count);
         let mut doc = 0u64;
@@ -186,7 +193,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
     if r.at != payload.len() {
         return Err(r.error("trailing bytes after the index"));
     }
-    Ok((Bundle { title, language, sources, statements, relations }, Index { terms, postings, doc_lengths }))
+    Ok((Bundle { title, language, sources, statements, relations }, Index { terms, postings, doc_lengths, names }))
 }
 
 /// FNV-1a, 64 bit: detects truncation and bit flips; not a security measure.
