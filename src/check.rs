@@ -79,17 +79,24 @@ impl Checker {
         if cut {
             notes.push(format!("The claim is {} bytes long; only its first {MAX_CLAIM_BYTES} bytes were checked.", claim_text.len()));
         }
-        let mut analysis = analyze(text);
-        let frame = claim::frame(&mut analysis, text);
-        if let Some(speaker) = &frame.speaker {
-            notes.push(if frame.denial {
+        let sentences = split_sentences(text);
+        let text = if sentences.len() > 1 {
+            // A pasted paragraph: judge the sentence this bundle speaks to most.
+            let strength = |s: &str| self.judge_candidates(&self.claim_view(s)).first().map_or(0.0, |i| i.relevance);
+            let best = sentences.iter().copied().map(|s| (s, strength(s))).fold(("", -1.0), |a, b| if b.1 > a.1 { b } else { a }).0;
+            notes.push(format!("The text has {} sentences; the one judged is the one this bundle speaks to most.", sentences.len()));
+            best
+        } else {
+            text.trim()
+        };
+        let view = self.claim_view(text);
+        if let Some(speaker) = &view.frame.speaker {
+            notes.push(if view.frame.denial {
                 format!("This is a denial by {speaker}: the claim judged is their position, that what they deny is not so.")
             } else {
                 format!("The claim reports what {speaker} says; the reported content is what is judged.")
             });
         }
-        let index = &self.index;
-        let view = ClaimView::new(analysis, frame, &|t| index.term_idf(t), &|t| index.is_name(t));
         if view.terms.is_empty() {
             notes.push(if text.trim().is_empty() { "The claim is empty.".to_string() } else { "The claim has no words to look up.".to_string() });
             return empty_result(claim_text, text, notes);
@@ -126,6 +133,12 @@ impl Checker {
             notes,
             evidence,
         }
+    }
+
+    fn claim_view(&self, text: &str) -> ClaimView {
+        let mut analysis = analyze(text);
+        let frame = claim::frame(&mut analysis, text);
+        ClaimView::new(analysis, frame, &|t| self.index.term_idf(t), &|t| self.index.is_name(t))
     }
 
     fn judge_candidates(&self, view: &ClaimView) -> Vec<Item> {
@@ -301,6 +314,73 @@ impl Checker {
                 published: source.published.to_string(),
                 kind: source.kind.to_string(),
             },
+        }
+    }
+}
+
+/// Most sentences a pasted text is split into; the rest is judged with the last.
+const MAX_SENTENCES: usize = 50;
+
+/// Splits a pasted text into sentences: at . ! ? followed by a space and a capital, or at
+/// a blank line. "U.S. State Department" and "Mr. Gasimov" stay whole; fragments under
+/// three words join their neighbour.
+fn split_sentences(text: &str) -> Vec<&str> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut ends = Vec::new();
+    let mut start = 0;
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let end = at + c.len_utf8();
+        let split = match c {
+            '.' | '!' | '?' => {
+                let reversed: String = text[start..at].chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
+                let word_before: String = reversed.chars().rev().collect();
+                let abbreviation = word_before.chars().count() == 1
+                    || word_before.contains('.')
+                    || matches!(word_before.as_str(), "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "No" | "Jr" | "Sr" | "vs" | "etc");
+                let next = chars[k + 1..].iter().find(|(_, n)| !n.is_whitespace()).map(|&(_, n)| n);
+                let spaced = chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace());
+                spaced && !abbreviation && next.is_some_and(|n| n.is_uppercase() || matches!(n, '"' | '\u{201C}'))
+            }
+            '\n' => text[end..].trim_start_matches(' ').starts_with('\n'),
+            _ => false,
+        };
+        if split && text[start..end].split_whitespace().count() >= 3 && ends.len() + 1 < MAX_SENTENCES {
+            ends.push(end);
+            start = end;
+        }
+    }
+    // A short tail joins the last sentence.
+    if text[start..].split_whitespace().count() < 3 {
+        ends.pop();
+    }
+    let mut sentences = Vec::with_capacity(ends.len() + 1);
+    let mut from = 0;
+    for end in ends.into_iter().chain(std::iter::once(text.len())) {
+        sentences.push(text[from..end].trim());
+        from = end;
+    }
+    sentences.retain(|s| !s.is_empty());
+    if sentences.is_empty() {
+        sentences.push(text.trim());
+    }
+    sentences
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_sentences;
+
+    #[test]
+    fn splits_pasted_text_into_sentences() {
+        let cases: &[(&str, &[&str])] = &[
+            ("One claim only.", &["One claim only."]),
+            ("The U.S. State Department said so. Police beat them badly.", &["The U.S. State Department said so.", "Police beat them badly."]),
+            ("Mr. Gasimov was tortured there. Yes.", &["Mr. Gasimov was tortured there. Yes."]),
+            ("First line here\n\nSecond para here too", &["First line here", "Second para here too"]),
+            ("", &[""]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(split_sentences(text), *expected, "{text:?}");
         }
     }
 }

@@ -30,6 +30,8 @@ pub struct ClaimTerm {
     pub entity: bool,
     /// The unit of one of the claim's amounts.
     pub unit: bool,
+    /// A country or its people: judged by place, not as a name.
+    pub place: bool,
 }
 
 /// A claim's speaker ("Gasimov says ...") counts for half: statements by or about the
@@ -87,6 +89,7 @@ impl ClaimView {
                     tokens: vec![i],
                     entity,
                     unit: false,
+                    place: token.place.is_some(),
                 }),
             }
         }
@@ -207,7 +210,12 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
     let places = compare_places(claim, statement, aside_places);
     let cue = |a: &Analysis, n: usize| a.tokens[a.negators[n].cue].word.clone();
     // Amounts and dates contradict only a statement about the same named things.
-    let names_matched = claim.terms.iter().filter(|t| t.entity).all(|t| found.iter().any(|(f, _)| f.term == t.term));
+    // At least half of the claim's naming weight ("Council of Europe rapporteur
+    // Christoph Strässer" is matched by "Christoph Strässer").
+    let names: Vec<&ClaimTerm> = claim.terms.iter().filter(|t| t.entity && !t.place).collect();
+    let name_weight: f32 = names.iter().map(|t| t.weight).sum();
+    let matched_name_weight: f32 = names.iter().filter(|t| found.iter().any(|(f, _)| f.term == t.term)).map(|t| t.weight).sum();
+    let names_matched = matched_name_weight * 2.0 >= name_weight;
     let direct_terms = found.iter().filter(|(_, hit)| !matches!(hit, Found::Aside)).count();
     let exact_conflicts = coverage >= CONTRADICT_MIN_COVERAGE && names_matched && direct_terms >= 2;
     // What a claim dates ("in 2012", "on December 19") the statement must date alike

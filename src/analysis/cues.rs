@@ -286,7 +286,10 @@ fn mark_quantities(analysis: &mut Analysis) {
         let t = &tokens[i];
         let vague = VAGUE_AMOUNTS.iter().find(|(w, _, _)| *w == t.word);
         // "less than a year": the article counts one.
-        let article = matches!(t.word.as_str(), "a" | "an") && time_unit(i + 1).is_some() && i > 0 && matches!(word(Some(i - 1)), "than" | "least" | "to" | "about" | "nearly" | "almost" | "over" | "under");
+        // "a thousand", "a dozen": the article counts one.
+        let next_is_multiplier = tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number && n.value.is_some_and(|v| v >= 12.0) && !n.word.chars().any(|c| c.is_ascii_digit()));
+        let article = matches!(t.word.as_str(), "a" | "an")
+            && (next_is_multiplier || (time_unit(i + 1).is_some() && i > 0 && matches!(word(Some(i - 1)), "than" | "least" | "to" | "about" | "nearly" | "almost" | "over" | "under" | "in" | "within")));
         let Some(mut value) = t.value.or(vague.map(|v| v.1)).or(article.then_some(1.0)) else {
             i += 1;
             continue;

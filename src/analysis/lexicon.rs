@@ -116,6 +116,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["independent", "independence", "impartial", "impartiality"],
     &["allow", "allowed", "permit", "permitted", "grant", "granted", "let"],
     &["ill", "ailing", "sick", "illness"],
+    &["worst", "gravest", "grave"],
     &["week", "weeks"],
     &["day", "days"],
     &["month", "months"],
@@ -223,6 +224,14 @@ pub const VAGUE_AMOUNTS: &[(&str, f64, f64)] = &[
     ("hundreds", 200.0, 999.0),
     ("thousands", 2000.0, 9999.0),
     ("millions", 2e6, 9.99e8),
+];
+
+/// Two-word phrases read as one word ("rounded up" = "arrested").
+pub const PHRASES: &[(&str, &str)] = &[
+    ("rounded up", "arrested"), ("round up", "arrest"), ("rounding up", "arresting"),
+    ("locked up", "imprisoned"), ("lock up", "imprison"), ("locking up", "imprisoning"),
+    ("set free", "released"), ("let go", "released"), ("carried out", "conducted"),
+    ("beaten up", "beaten"), ("beat up", "beat"), ("taken away", "detained"),
 ];
 
 /// Units of time, in days, so "less than a year" meets "more than 16 months".

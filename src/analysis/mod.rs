@@ -117,9 +117,16 @@ pub fn analyze(text: &str) -> Analysis {
                 sentence_start = false;
             }
             Piece::Word { folded, capitalized, all_caps } => {
-                // Two-word places and names ("united states", "united nations").
+                // Two-word places, names and phrases ("united states", "united
+                // nations", "rounded up").
                 if let Some(Piece::Word { folded: next, .. }) = pieces.get(i + 1) {
                     let pair = format!("{folded} {next}");
+                    if let Some(&(_, word)) = lexicon::PHRASES.iter().find(|(p, _)| *p == pair) {
+                        tokens.push(lexicon.word_token(word, false, false));
+                        i += 2;
+                        sentence_start = false;
+                        continue;
+                    }
                     let token = match (lexicon.places.get(pair.as_str()), lexicon.aliases.get(pair.as_str())) {
                         (Some(place), _) => Some(Token::place(&pair, place)),
                         (None, Some(alias)) => Some(Token::name(&pair, alias)),

@@ -159,10 +159,11 @@ impl<'a> Verifier<'a> {
         for (i, value) in source_values.iter().enumerate() {
             let Some(source) = self.source(i, value) else { continue };
             let name = format!("source \"{}\"", source.id);
-            if source_index.insert(source.id.clone(), sources.len()).is_some() {
+            if source_index.contains_key(&source.id) {
                 self.error(ErrorKind::DuplicateId, &name, Some("id"), "id is used by another source");
                 continue;
             }
+            source_index.insert(source.id.clone(), sources.len());
             let text = match (&source.text_file, texts.as_deref_mut()) {
                 (Some(path), Some(reader)) => match reader.read(path) {
                     Ok(text) => Some(fold_for_quote_match(&text)),
@@ -188,10 +189,11 @@ impl<'a> Verifier<'a> {
                     self.error(ErrorKind::QuoteNotInSource, &name, Some("quote"), format!("not found verbatim in source text {path}"));
                 }
             }
-            if statement_index.insert(statement.id.clone(), statements.len()).is_some() {
+            if statement_index.contains_key(&statement.id) {
                 self.error(ErrorKind::DuplicateId, &name, Some("id"), "id is used by another statement");
                 continue;
             }
+            statement_index.insert(statement.id.clone(), statements.len());
             statements.push(statement);
         }
 
