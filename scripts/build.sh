@@ -6,11 +6,11 @@ cd "$(dirname "$0")/.."
 
 # One job at a time keeps memory and CPU use sane on a 2-core machine.
 cargo build --release --locked
-cargo build --release --locked --lib --target wasm32-unknown-unknown
+cargo build --profile wasm --locked --lib --target wasm32-unknown-unknown
 
 rm -rf pkg
 wasm-bindgen --target web --out-dir pkg --out-name claimcheck \
-  target/wasm32-unknown-unknown/release/claimcheck.wasm
+  target/wasm32-unknown-unknown/wasm/claimcheck.wasm
 
 # binaryen's wasm-opt, from npm. Features: exactly those rustc enables by default for
 # wasm32-unknown-unknown, so the optimized wasm runs wherever the unoptimized one does.

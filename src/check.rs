@@ -152,6 +152,8 @@ impl Checker {
         }
         query.extend(view.frame.speaker_tokens.iter().map(|&i| (view.analysis.tokens[i].term.clone(), SPEAKER_QUERY_WEIGHT)));
         let claim_places = view.analysis.places();
+        // A place this bundle never mentions: only statements naming it can be about it.
+        let unknown_place = claim_places.iter().any(|p| self.index.doc_freq(p) == 0);
         let candidates = self.index.search(&query, CANDIDATES);
         let top_score = candidates.first().map_or(1.0, |c| c.1.max(f32::EPSILON));
 
@@ -171,7 +173,8 @@ impl Checker {
             if !claim_places.is_empty() {
                 let mut places = quote.places();
                 places.extend(aside_places.iter().copied());
-                if !places.is_empty() && !places.iter().any(|p| claim_places.contains(p)) {
+                let shares_place = places.iter().any(|p| claim_places.contains(p));
+                if (!places.is_empty() || unknown_place) && !shares_place {
                     continue; // about another country
                 }
             }

@@ -1,0 +1,85 @@
+//! The engine on small bundles: a table of claim / statement / expected stance cases
+//! (tests/data/stance_cases.json), and answers to inputs that try to break it.
+
+mod common;
+
+use claimcheck::{Checker, Stance, Verdict};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Case {
+    why: String,
+    statement: String,
+    claim: String,
+    /// supports | contradicts | related | none (the statement is not shown at all)
+    stance: String,
+    #[serde(default = "ngo")]
+    speaker_kind: String,
+}
+
+fn ngo() -> String {
+    "ngo".into()
+}
+
+fn stance_of(statement: &str, speaker_kind: &str, claim: &str) -> String {
+    let json = common::bundle_json(&[("src/s", statement, speaker_kind)]);
+    let checker = Checker::from_bytes(json.as_bytes(), "case.json", None).expect("case bundle verifies");
+    let result = checker.check(claim);
+    result.evidence.first().map_or("none".into(), |e| e.stance.as_str().to_string())
+}
+
+#[test]
+fn stance_table() {
+    let cases: Vec<Case> = serde_json::from_str(&common::read(&common::repo().join("tests/data/stance_cases.json"))).expect("table parses");
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| {
+            let got = stance_of(&c.statement, &c.speaker_kind, &c.claim);
+            (got != c.stance).then(|| format!("{}: claim {:?} vs {:?}: expected {}, got {got}", c.why, c.claim, c.statement, c.stance))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+/// Inputs that must get an answer, never a panic: empty, whitespace, huge, emoji,
+/// right-to-left, control characters, markup.
+#[test]
+fn every_input_gets_an_answer() {
+    let checker = Checker::embedded().expect("default bundle");
+    let huge = "torture ".repeat(200_000);
+    let inputs = [
+        "", "   \n\t ", "🙂🙂🙂", "الشرطة في أذربيجان لا تعذب أحدا", "\u{202E}evil\u{202C} torture", "\u{0000}\u{0007}\u{001b}[31m",
+        "<script>alert(1)</script>", "a\u{0301}\u{0301}\u{0301}", "1,000,000,000,000,000,000,000 people", "9999999999999999999999999999 years",
+        "-", ".", "not not not not no never", "Ω≈ç√∫", &huge,
+    ];
+    for input in inputs {
+        let result = checker.check(input);
+        assert!((0.0..=1.0).contains(&result.confidence), "{input:?}");
+        if result.evidence.iter().all(|e| e.stance == Stance::Related) {
+            assert_eq!(result.verdict, Verdict::NoEvidence, "{input:?}");
+        }
+    }
+    let empty = checker.check("   ");
+    assert_eq!(empty.verdict, Verdict::NoEvidence);
+    assert!(empty.notes.iter().any(|n| n.contains("empty")), "{:?}", empty.notes);
+    let capped = checker.check(&huge);
+    assert!(capped.notes.iter().any(|n| n.contains("only its first")), "{:?}", capped.notes);
+}
+
+#[test]
+fn a_denial_names_who_made_it() {
+    let checker = Checker::embedded().unwrap();
+    let result = checker.check("Azerbaijan's Interior Ministry denies that the torture photos were taken in the country.");
+    assert!(matches!(result.verdict, Verdict::Contradicted | Verdict::Disputed), "{:?}", result.verdict);
+    assert!(result.notes.iter().any(|n| n.contains("Azerbaijan's Interior Ministry")), "{:?}", result.notes);
+    let top3: Vec<&str> = result.evidence.iter().filter(|e| e.stance == Stance::Contradicts).take(3).map(|e| e.id.as_str()).collect();
+    assert!(top3.contains(&"azeritimes-2020/flag-in-photo"), "the flag rebuttal is shown first: {top3:?}");
+}
+
+#[test]
+fn curated_relations_are_described_on_the_evidence() {
+    let checker = Checker::embedded().unwrap();
+    let result = checker.check("The Interior Ministry said the torture photos were taken in another country.");
+    let relations: Vec<&String> = result.evidence.iter().flat_map(|e| &e.relations).collect();
+    assert!(relations.iter().any(|r| r.starts_with("Contradicted by") || r.starts_with("Contradicts")), "{relations:?}");
+}
