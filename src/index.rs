@@ -50,8 +50,8 @@ impl Index {
                 for token in analyze(text).tokens.iter().filter(|t| t.kind == TokenKind::Content) {
                     *counts.entry(token.term.clone()).or_default() += weight;
                     let seen = usage.entry(token.term.clone()).or_default();
-                    seen.0 |= token.entity;
-                    seen.1 |= !token.capitalized && !token.entity;
+                    seen.0 |= token.entity && token.capitalized;
+                    seen.1 |= !token.capitalized && token.place.is_none();
                 }
             };
             add(&statement.quote, QUOTE_WEIGHT);

@@ -32,6 +32,9 @@ pub struct ClaimTerm {
     pub unit: bool,
     /// A country or its people: judged by place, not as a name.
     pub place: bool,
+    /// A proper name ("Gasimov", "Council of Europe"): a statement must share the
+    /// claim's names to take its side on them.
+    pub name: bool,
 }
 
 /// A claim's speaker ("Gasimov says ...") counts for half: statements by or about the
@@ -90,12 +93,13 @@ impl ClaimView {
                     entity,
                     unit: false,
                     place: token.place.is_some(),
+                    name: token.place.is_none() && ((token.entity && token.capitalized) || is_name(&token.term) || of_speaker),
                 }),
             }
         }
         // The unit of an amount ("fourteen *days*") matches only where the amount agrees:
         // "two days" must not count as matching "fourteen days".
-        let units: Vec<&str> = analysis.quantities.iter().filter_map(|q| q.units.first().map(String::as_str)).collect();
+        let units: Vec<&str> = analysis.quantities.iter().flat_map(|q| q.units.iter().map(String::as_str)).collect();
         for term in terms.iter_mut().filter(|t| units.contains(&t.term.as_str()) && !t.entity) {
             term.unit = true;
         }
@@ -138,7 +142,7 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
         };
         let direct = occurrences(&term.term);
         let hit = if term.unit {
-            let agrees = claim.analysis.quantities.iter().filter(|q| q.units.first() == Some(&term.term)).any(|q| {
+            let agrees = claim.analysis.quantities.iter().filter(|q| q.units.contains(&term.term)).any(|q| {
                 statement.quantities.iter().any(|s| s.comparable(q) && s.overlaps(q))
             });
             (agrees && !direct.is_empty()).then_some(Found::Direct(direct))
@@ -212,7 +216,7 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
     // Amounts and dates contradict only a statement about the same named things.
     // At least half of the claim's naming weight ("Council of Europe rapporteur
     // Christoph Strässer" is matched by "Christoph Strässer").
-    let names: Vec<&ClaimTerm> = claim.terms.iter().filter(|t| t.entity && !t.place).collect();
+    let names: Vec<&ClaimTerm> = claim.terms.iter().filter(|t| t.name).collect();
     let name_weight: f32 = names.iter().map(|t| t.weight).sum();
     let matched_name_weight: f32 = names.iter().filter(|t| found.iter().any(|(f, _)| f.term == t.term)).map(|t| t.weight).sum();
     let names_matched = matched_name_weight * 2.0 >= name_weight;
@@ -233,7 +237,7 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
     let matched_terms = found.len();
     let too_thin = matched_terms < weighted_terms.min(2);
     let (stance, reason) = if coverage < CONTRADICT_MIN_COVERAGE || direct_coverage < DECISIVE_MIN_DIRECT_COVERAGE || too_thin {
-        (Stance::Related, format!("shares {} with the claim but does not settle it", list(&matched_words)))
+        (Stance::Related, related_reason(&matched_words, coverage))
     } else if let (Comparison::Conflict(c, s), true) = (&quantity, exact_conflicts) {
         (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
     } else if let (Comparison::Conflict(c, s), true) = (&years, exact_conflicts) {
@@ -263,7 +267,7 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
         }
         (Stance::Supports, reason)
     } else {
-        (Stance::Related, format!("shares {} with the claim but does not settle it", list(&matched_words)))
+        (Stance::Related, related_reason(&matched_words, coverage))
     };
     Judgement { stance, coverage, reason, matched_words }
 }
@@ -276,6 +280,10 @@ fn after_falsity(analysis: &Analysis, i: usize) -> bool {
             && n.cue < i
             && !analysis.tokens[n.cue..i].iter().any(|t| t.kind == TokenKind::Boundary)
     })
+}
+
+fn related_reason(matched_words: &[String], coverage: f32) -> String {
+    format!("shares {} ({:.0}% of the claim's weight) but does not settle it", list(matched_words), coverage * 100.0)
 }
 
 fn negated_phrase(claim: &ClaimView) -> String {

@@ -156,7 +156,7 @@ fn eval_on_independent_holdout_claims_stays_above_its_floor() {
     let passed: usize = summary.split(' ').next().unwrap().parse().unwrap();
     // FIXME: the bar for unseen claims is 49 of 54; this floor only guards against
     // regressions while the engine improves.
-    assert!(passed >= 40, "holdout accuracy regressed: {summary}\n{text}");
+    assert!(passed >= 44, "holdout accuracy regressed: {summary}\n{text}");
 }
 
 #[test]

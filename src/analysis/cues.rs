@@ -101,7 +101,13 @@ pub(super) fn mark(analysis: &mut Analysis, lexicon: &Lexicon) {
         }
         if FORWARD_NEGATORS.contains(&w) {
             let limit = if is_particle(w) { PARTICLE_SCOPE } else { VERB_SCOPE };
-            negators.push(Negator { kind: NegatorKind::Forward, cue: i, scope: forward_scope(analysis, i, limit) });
+            let mut scope = forward_scope(analysis, i, limit);
+            // Passive with nothing after it ("the resolution was rejected"): the
+            // subject is what is negated.
+            if scope.is_empty() && i > 0 && matches!(word(i - 1), "was" | "were" | "is" | "are" | "been" | "be" | "being") {
+                scope = backward_scope(analysis, i, BACKWARD_SCOPE);
+            }
+            negators.push(Negator { kind: NegatorKind::Forward, cue: i, scope });
         } else if BACKWARD_NEGATORS.contains(&w) {
             // "rejected the claims as baseless" is one negation, not two.
             let scope = backward_scope(analysis, i, BACKWARD_SCOPE);
@@ -355,14 +361,16 @@ fn mark_quantities(analysis: &mut Analysis) {
             (None, Some(_)) => (value * 0.8, value * 1.2),
             (None, None) => (value, value),
         };
+        // The counted thing: the next content words, skipping places ("13 Azerbaijani
+        // towns") and modifiers that are not what is counted ("13 different towns").
         let mut units: Vec<String> = tokens[end + 1..]
             .iter()
             .take_while(|t| t.kind != TokenKind::Boundary)
-            .filter(|t| t.kind == TokenKind::Content)
+            .filter(|t| t.kind == TokenKind::Content && t.place.is_none() && !matches!(t.word.as_str(), "different" | "separate" | "independent" | "distinct" | "individual"))
             .take(2)
             .map(|t| t.term.clone())
             .collect();
-        let unit_index = (end + 1..tokens.len()).find(|&j| tokens[j].kind == TokenKind::Content);
+        let unit_index = (end + 1..tokens.len()).find(|&j| tokens[j].kind == TokenKind::Content && tokens[j].place.is_none());
         let (mut low, mut high) = (low, high);
         if let Some(days) = unit_index.and_then(|j| time_unit(j)) {
             low *= days;
@@ -415,7 +423,7 @@ mod tests {
     fn quantities_table() {
         let cases: &[(&str, &[(f64, f64)])] = &[
             ("More than 100 detainees remain in custody", &[(100.0, 200.0)]),
-            ("could face imprisonment of up to 12 years", &[(0.0, 12.0)]),
+            ("could face imprisonment of up to 12 years", &[(0.0, 4383.0)]),
             ("approximately 254 political prisoners", &[(203.2, 304.8)]),
             ("tortured for fourteen days", &[(14.0, 14.0)]),
             ("hundreds of arrests", &[(200.0, 999.0)]),
@@ -435,7 +443,7 @@ mod tests {
         assert_eq!(dates.years, vec![2015]);
         assert_eq!(dates.days, vec![(11, 11), (11, 12), (12, 9)]);
         assert_eq!(dates.months, vec![11, 12]);
-        assert_eq!(analyze("12 years").quantities[0].units, vec!["year".to_string()]);
+        assert_eq!(analyze("12 years").quantities[0].units, vec!["year".to_string(), "duration".to_string()]);
     }
 
     #[test]

@@ -107,7 +107,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["member", "members", "membership"],
     &["expert", "experts", "specialist", "specialists"],
     &["opposition", "dissent", "dissident", "dissidents", "critic", "critics"],
-    &["punishment", "penalty", "sentence", "sentenced"],
+    &["penalty", "sentence", "sentenced", "sentences"],
     &["effective", "effectively", "efficient", "efficiently", "prompt", "promptly", "thorough"],
     &["accept", "accepted", "uphold", "upheld", "admit", "admitted", "acknowledge", "acknowledged", "recognize", "recognized", "recognise", "recognised"],
     &["true", "truth", "accurate", "correct", "valid", "authoritative", "reliable"],
@@ -117,6 +117,25 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["allow", "allowed", "permit", "permitted", "grant", "granted", "let"],
     &["ill", "ailing", "sick", "illness"],
     &["worst", "gravest", "grave"],
+    &["document", "documented", "documents", "documenting", "record", "recorded", "records", "register", "registered", "chronicle", "chronicled"],
+    &["interview", "interviews", "interviewed", "speak", "spoke", "spoken", "talk", "talked", "consult", "consulted", "consultation", "consultations"],
+    &["witness", "witnesses", "eyewitness", "eyewitnesses"],
+    &["fire", "fired", "sack", "sacked", "dismissal", "dismissals", "layoff", "layoffs"],
+    &["job", "jobs", "employment", "workplace"],
+    &["treaty", "treaties", "convention", "conventions", "pact", "covenant", "accord"],
+    &["gastrointestinal", "digestive", "stomach", "intestinal", "gut"],
+    &["damage", "damaged", "harm", "harmed", "impair", "impaired"],
+    &["appoint", "appointed", "appointment", "nominate", "nominated"],
+    &["large", "largest", "big", "biggest", "huge", "massive", "major", "vast"],
+    &["small", "smallest", "handful", "few", "tiny", "minor", "scant"],
+    &["resolution", "resolutions", "motion", "motions"],
+    &["pass", "passed", "adopt", "adopted", "approve", "approved", "enact", "enacted"],
+    &["cheer", "cheered", "celebrate", "celebrated", "applause", "jubilant"],
+    &["doctor", "doctors", "physician", "physicians", "medic", "medics"],
+    &["food", "meal", "meals", "eat", "ate", "eating"],
+    &["leader", "leaders", "head", "chairman", "chair"],
+    &["deputy", "vice", "second-in-command"],
+    &["movement", "union"],
     &["week", "weeks"],
     &["day", "days"],
     &["month", "months"],
@@ -144,6 +163,8 @@ pub const ANTONYMS: &[(&str, &str)] = &[
     ("legal", "arbitrary"),
     ("allow", "obstruct"),
     ("freely", "crackdown"),
+    ("large", "small"),
+    ("pass", "reject"),
 ];
 
 /// Words that negate what follows them in the clause ("not", "never", "refused to", ...).
@@ -178,7 +199,7 @@ pub const UNIVERSAL_QUANTIFIERS: &[&str] = &[
 /// Words that end a negation's reach inside a sentence.
 pub const SCOPE_BREAKERS: &[&str] = &[
     "but", "however", "although", "though", "despite", "while", "whereas", "yet", "because",
-    "which", "who", "whom", "whether",
+    "which", "who", "whom", "whether", "after", "before", "when", "until",
 ];
 
 /// Verbs that introduce whose words a claim reports ("X said that ...").
@@ -232,6 +253,7 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("locked up", "imprisoned"), ("lock up", "imprison"), ("locking up", "imprisoning"),
     ("set free", "released"), ("let go", "released"), ("carried out", "conducted"),
     ("beaten up", "beaten"), ("beat up", "beat"), ("taken away", "detained"),
+    ("voted down", "rejected"), ("vote down", "reject"), ("turned down", "rejected"), ("struck down", "rejected"),
 ];
 
 /// Units of time, in days, so "less than a year" meets "more than 16 months".
@@ -331,6 +353,9 @@ pub const PLACES: &[&[&str]] = &[
 /// Names written out and as acronyms: each phrase becomes the acronym's term, so "UN"
 /// meets "United Nations".
 pub const NAME_ALIASES: &[(&str, &str)] = &[
+    ("human rights watch", "hrw"),
+    ("amnesty international", "amnesty"),
+    ("council of europe", "coe"),
     ("united nations", "un"),
     ("u.n.", "un"),
     ("european union", "eu"),

@@ -117,6 +117,29 @@ pub fn analyze(text: &str) -> Analysis {
                 sentence_start = false;
             }
             Piece::Word { folded, capitalized, all_caps } => {
+                // Three-word names ("human rights watch").
+                if let (Some(Piece::Word { folded: second, .. }), Some(Piece::Word { folded: third, .. })) = (pieces.get(i + 1), pieces.get(i + 2)) {
+                    let triple = format!("{folded} {second} {third}");
+                    if let Some(alias) = lexicon.aliases.get(triple.as_str()) {
+                        let mut token = Token::name(&triple, alias);
+                        token.capitalized = *capitalized;
+                        tokens.push(token);
+                        i += 3;
+                        sentence_start = false;
+                        continue;
+                    }
+                }
+                // "the onus lies with ...": the verb, not a falsehood.
+                if matches!(folded.as_str(), "lie" | "lies") {
+                    if let Some(Piece::Word { folded: next, .. }) = pieces.get(i + 1) {
+                        if matches!(next.as_str(), "with" | "in" | "at" | "on" | "behind" | "ahead" | "down" | "low" | "within") {
+                            tokens.push(Token::function(folded));
+                            i += 1;
+                            sentence_start = false;
+                            continue;
+                        }
+                    }
+                }
                 // Two-word places, names and phrases ("united states", "united
                 // nations", "rounded up").
                 if let Some(Piece::Word { folded: next, .. }) = pieces.get(i + 1) {
@@ -132,7 +155,8 @@ pub fn analyze(text: &str) -> Analysis {
                         (None, Some(alias)) => Some(Token::name(&pair, alias)),
                         (None, None) => None,
                     };
-                    if let Some(token) = token {
+                    if let Some(mut token) = token {
+                        token.capitalized = *capitalized;
                         tokens.push(token);
                         i += 2;
                         sentence_start = false;
@@ -140,7 +164,9 @@ pub fn analyze(text: &str) -> Analysis {
                     }
                 }
                 if let Some(alias) = lexicon.aliases.get(folded.as_str()) {
-                    tokens.push(Token::name(folded, alias));
+                    let mut token = Token::name(folded, alias);
+                    token.capitalized = *capitalized;
+                    tokens.push(token);
                     i += 1;
                     sentence_start = false;
                     continue;

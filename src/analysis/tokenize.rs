@@ -104,7 +104,7 @@ fn push_run(raw: &str, pieces: &mut Vec<Piece>) {
 }
 
 /// Prefixes that make one word with what follows the hyphen.
-const JOINED_PREFIXES: &[&str] = &["ill", "pre", "non", "co", "re", "anti", "self", "ex", "semi", "multi", "well", "e", "mid", "under", "over"];
+const JOINED_PREFIXES: &[&str] = &["ill", "pre", "non", "co", "re", "self", "ex", "semi", "multi", "well", "e", "mid", "under", "over"];
 
 fn split_number(raw: &str) -> (Option<f64>, &str) {
     let mut end = 0;
