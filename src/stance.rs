@@ -212,6 +212,7 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
     let years = compare_years(&claim.analysis.years, &statement.years);
     let dates = compare_dates(claim, statement);
     let places = compare_places(claim, statement, aside_places);
+    let roles = compare_roles(claim, statement, &found);
     let cue = |a: &Analysis, n: usize| a.tokens[a.negators[n].cue].word.clone();
     // Amounts and dates contradict only a statement about the same named things.
     // At least half of the claim's naming weight ("Council of Europe rapporteur
@@ -221,11 +222,14 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
     let matched_name_weight: f32 = names.iter().filter(|t| found.iter().any(|(f, _)| f.term == t.term)).map(|t| t.weight).sum();
     let names_matched = matched_name_weight * 2.0 >= name_weight;
     let direct_terms = found.iter().filter(|(_, hit)| !matches!(hit, Found::Aside)).count();
+    // The quote itself must say something of the claim beyond naming a country.
+    let quote_speaks = found.iter().any(|(t, hit)| !t.place && !matches!(hit, Found::Aside));
     let exact_conflicts = coverage >= CONTRADICT_MIN_COVERAGE && names_matched && direct_terms >= 2;
     // What a claim dates ("in 2012", "on December 19") the statement must date alike
     // to support it: its own words, else its date.
-    let statement_years: &[u16] = if statement.years.is_empty() { std::slice::from_ref(&year) } else { &statement.years };
-    let dates_unproven = claim.analysis.dated_years.iter().any(|y| !statement_years.contains(y))
+    // A text dated January 2004 may report December 2003: its date allows the year before.
+    let dated_alike = |y: &u16| if statement.years.is_empty() { *y == year || *y + 1 == year } else { statement.years.contains(y) };
+    let dates_unproven = claim.analysis.dated_years.iter().any(|y| !dated_alike(y))
         || claim.analysis.days.iter().any(|d| !statement.days.contains(d));
     // Some cases cannot show "all" / "no one": a particular statement may refute a
     // universal claim, never prove it.
@@ -246,6 +250,8 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
         (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
     } else if let (Comparison::Conflict(c, s), true) = (&places, exact_conflicts) {
         (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
+    } else if let (Comparison::Conflict(c, s), true) = (&roles, exact_conflicts) {
+        (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
     } else if !polar_terms.is_empty() && claim_polarity != statement_polarity {
         let reason = if let Some((term, at)) = flips.first() {
             format!("claim says \"{}\"; statement says \"{}\"", claim.analysis.tokens[term.tokens[0]].word, statement.tokens[*at].word)
@@ -257,7 +263,7 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
             format!("claim says {}; statement affirms \"{}\"", negated_phrase(claim), list_plain(&matched_words))
         };
         (Stance::Contradicts, reason)
-    } else if coverage >= SUPPORT_MIN_COVERAGE && !matches!(quantity, Comparison::Unmatched) && !universal_unproven && names_matched && !dates_unproven {
+    } else if coverage >= SUPPORT_MIN_COVERAGE && !matches!(quantity, Comparison::Unmatched) && !universal_unproven && names_matched && !dates_unproven && quote_speaks {
         let mut reason = format!("statement also says {}", list(&matched_words));
         if claim_polarity == 1 {
             reason.push_str(&format!(", with the same negation ({})", negated_phrase(claim)));
@@ -385,10 +391,14 @@ fn compare_dates(claim: &ClaimView, statement: &Analysis) -> Comparison {
 }
 
 /// A place the claim names that the statement does not, where the statement names
-/// another instead ("a British MP" vs "the German parliamentarian").
+/// another instead ("a British MP" vs "the German parliamentarian"). Only when the two
+/// share a place as well: otherwise the statement is simply about another country.
 fn compare_places(claim: &ClaimView, statement: &Analysis, aside_places: &[&str]) -> Comparison {
     let claim_places = claim.analysis.places();
     let quote_places = statement.places();
+    if !claim_places.iter().any(|p| quote_places.contains(p) || aside_places.contains(p)) {
+        return Comparison::Silent;
+    }
     let missing = claim_places.iter().find(|p| !quote_places.contains(p) && !aside_places.contains(p));
     let extra = quote_places.iter().find(|p| !claim_places.contains(p));
     match (missing, extra) {
@@ -398,6 +408,26 @@ fn compare_places(claim: &ClaimView, statement: &Analysis, aside_places: &[&str]
         }
         _ => Comparison::Silent,
     }
+}
+
+/// A role the statement qualifies and the claim does not: "chairman" vs "deputy
+/// chairman", "director" vs "former director".
+fn compare_roles(claim: &ClaimView, statement: &Analysis, found: &[(&ClaimTerm, Found)]) -> Comparison {
+    use crate::analysis::lexicon::ROLE_QUALIFIERS;
+    let claim_qualifiers: Vec<&str> = claim.analysis.tokens.iter().map(|t| t.word.as_str()).filter(|w| ROLE_QUALIFIERS.contains(w)).collect();
+    for (term, hit) in found {
+        let Found::Direct(occurrences) = hit else { continue };
+        for &at in occurrences {
+            let qualifier = at.checked_sub(1).map(|q| statement.tokens[q].word.as_str()).filter(|w| ROLE_QUALIFIERS.contains(w));
+            if let Some(q) = qualifier {
+                if !claim_qualifiers.contains(&q) {
+                    let word = &statement.tokens[at].word;
+                    return Comparison::Conflict(claim.analysis.tokens[term.tokens[0]].word.clone(), format!("{q} {word}"));
+                }
+            }
+        }
+    }
+    Comparison::Silent
 }
 
 fn compare_years(claim: &[u16], statement: &[u16]) -> Comparison {

@@ -35,23 +35,27 @@ fn credibility(vote: &Vote) -> f32 {
 
 /// Sum over publishers of each publisher's strongest weighted vote for `stance`. A
 /// publisher whose statements fall on both sides counts once, on the side where its
-/// weighted votes add up to more: one publisher cannot dispute itself, and a split like
-/// that is usually a stray match, not a real disagreement.
+/// votes weigh more (the strongest in full, the others at a quarter): one publisher
+/// cannot dispute itself, and a split like that is usually a stray match.
 fn side<'a>(votes: &[Vote<'a>], stance: Stance) -> (f32, Vec<&'a str>) {
-    let mut totals: HashMap<&str, (f32, f32)> = HashMap::new();
+    // publisher -> [(max, sum)] for supports and contradicts
+    let mut totals: HashMap<&str, [(f32, f32); 2]> = HashMap::new();
     for vote in votes {
         let w = vote.strength * credibility(vote);
         let entry = totals.entry(vote.publisher).or_default();
-        match vote.stance {
-            Stance::Supports => entry.0 += w,
-            Stance::Contradicts => entry.1 += w,
-            Stance::Related => {}
-        }
+        let slot = match vote.stance {
+            Stance::Supports => &mut entry[0],
+            Stance::Contradicts => &mut entry[1],
+            Stance::Related => continue,
+        };
+        slot.0 = slot.0.max(w);
+        slot.1 += w;
     }
+    let weight = |(max, sum): (f32, f32)| max + 0.25 * (sum - max);
     let mut best: HashMap<&str, f32> = HashMap::new();
     for vote in votes.iter().filter(|v| v.stance == stance) {
-        let (support, contra) = totals[vote.publisher];
-        let publisher_side = if support >= contra { Stance::Supports } else { Stance::Contradicts };
+        let [support, contra] = totals[vote.publisher];
+        let publisher_side = if weight(support) >= weight(contra) { Stance::Supports } else { Stance::Contradicts };
         if publisher_side != stance {
             continue;
         }

@@ -2,7 +2,7 @@
 //! universal quantifiers. These decide stance; retrieval ignores them.
 
 use super::lexicon::{
-    ACTOR_WORDS, MONTHS, TIME_UNITS, IMPERATIVE_VERBS, BACKWARD_NEGATORS, DEMAND_CUES, DENIAL_VERBS, FORWARD_NEGATORS, OTHER_PLACE_DETERMINERS,
+    ACTOR_WORDS, DEMAND_CUES_WITH_TO, MONTHS, ORDINAL_WORDS, TIME_UNITS, IMPERATIVE_VERBS, BACKWARD_NEGATORS, DEMAND_CUES, DENIAL_VERBS, FORWARD_NEGATORS, OTHER_PLACE_DETERMINERS,
     PLACE_NOUNS, SCOPE_BREAKERS, UNIVERSAL_QUANTIFIERS, VAGUE_AMOUNTS, ATTRIBUTION_VERBS,
 };
 use super::{Analysis, Lexicon, TokenKind};
@@ -56,6 +56,8 @@ impl Quantity {
 /// what follows "whether" alone); verbs like "refused to" reach further.
 const PARTICLE_SCOPE: usize = 3;
 const VERB_SCOPE: usize = 8;
+/// A demand covers the requested verb and a few words of its object.
+const DEMAND_SCOPE: usize = 1;
 /// "call for the expeditious release": a demand's object may carry one adjective.
 const CALL_FOR_SCOPE: usize = 2;
 const BACKWARD_SCOPE: usize = 6;
@@ -166,8 +168,17 @@ pub fn drop_reported_denials(analysis: &mut Analysis) {
     let actors: Vec<String> = ACTOR_WORDS.iter().map(|w| lexicon.term_of(w)).collect();
     let tokens = &analysis.tokens;
     let is_actor = |j: usize| tokens[j].place.is_some() || (tokens[j].kind == TokenKind::Content && actors.contains(&tokens[j].term));
+    let allegation = lexicon.term_of("allegation");
+    let criticism = lexicon.term_of("criticism");
     analysis.negators.retain(|n| {
         if !is_denial_word(&tokens[n.cue].word) {
+            return true;
+        }
+        // Only denials of what others say ("denial of allegations", "rejected the
+        // criticism", "denied that ..."); "denials of access" are refusals, and stand.
+        let of_claims = n.scope.iter().any(|&j| tokens[j].term == allegation || tokens[j].term == criticism)
+            || tokens.get(n.cue + 1).is_some_and(|t| t.word == "that");
+        if !of_claims {
             return true;
         }
         let before: Vec<usize> = (0..n.cue).rev().take_while(|&j| tokens[j].kind != TokenKind::Boundary).filter(|&j| tokens[j].kind == TokenKind::Content).take(3).collect();
@@ -207,8 +218,8 @@ fn is_demand(analysis: &Analysis, i: usize) -> bool {
     if w.starts_with("call") {
         return next_word_index(analysis, i, &["for", "on", "upon"]).is_some();
     }
-    if w.starts_with("need") {
-        return analysis.tokens.get(i + 1).is_some_and(|t| t.word == "to");
+    if DEMAND_CUES_WITH_TO.contains(&w) {
+        return (i + 1..(i + 5).min(analysis.tokens.len())).take_while(|&j| !ends_scope(analysis, j)).any(|j| analysis.tokens[j].word == "to");
     }
     true
 }
@@ -227,10 +238,11 @@ fn demand_scope(analysis: &Analysis, cue: usize) -> Vec<usize> {
     let to = (cue + 1..(cue + 6).min(tokens.len())).take_while(|&j| !ends_scope(analysis, j)).find(|&j| tokens[j].word == "to");
     let start = to.unwrap_or(cue);
     let is_adverb = |j: usize| tokens[j].word.ends_with("ly") && tokens[j].word.len() > 4;
+    // The requested action and its object: "to apply a zero-tolerance approach".
     (start + 1..tokens.len())
         .take_while(|&j| !ends_scope(analysis, j))
-        .find(|&j| tokens[j].kind == TokenKind::Content && !is_adverb(j))
-        .into_iter()
+        .filter(|&j| tokens[j].kind == TokenKind::Content && !is_adverb(j))
+        .take(DEMAND_SCOPE)
         .collect()
 }
 
@@ -290,6 +302,14 @@ fn mark_quantities(analysis: &mut Analysis) {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
+        if let Some(&(_, rank)) = ORDINAL_WORDS.iter().find(|(w, _)| *w == t.word) {
+            // Ordinals count against ordinals of the same thing only ("ord:year").
+            if let Some(next) = tokens[i + 1..].iter().take_while(|t| t.kind != TokenKind::Boundary).find(|t| t.kind == TokenKind::Content) {
+                quantities.push(Quantity { low: rank, high: rank, value: rank, units: vec![format!("ord:{}", next.term)] });
+            }
+            i += 1;
+            continue;
+        }
         let vague = VAGUE_AMOUNTS.iter().find(|(w, _, _)| *w == t.word);
         // "less than a year": the article counts one.
         // "a thousand", "a dozen": the article counts one.

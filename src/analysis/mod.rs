@@ -320,7 +320,8 @@ impl Lexicon {
             return Token { value: Some(value), ..Token::number(value) }.with_word(folded);
         }
         // Month names are dates, not topics: "in January 2004" must not demand "January".
-        if self.is_stop(folded) || cues::is_cue_word(folded) || folded.chars().count() < 2 || lexicon::MONTHS.contains(&folded) {
+        let ordinal = lexicon::ORDINAL_WORDS.iter().any(|(w, _)| *w == folded);
+        if self.is_stop(folded) || cues::is_cue_word(folded) || folded.chars().count() < 2 || lexicon::MONTHS.contains(&folded) || ordinal {
             return Token::function(folded);
         }
         let base = cues::lexical_negation_base(folded).unwrap_or(folded);
