@@ -411,13 +411,27 @@ fn compare_places(claim: &ClaimView, statement: &Analysis, aside_places: &[&str]
 }
 
 /// A role the statement qualifies and the claim does not: "chairman" vs "deputy
-/// chairman", "director" vs "former director".
+/// chairman", "director" vs "former director"; or a title whose "of" differs:
+/// "Secretary of State" vs "Secretary of Defense".
 fn compare_roles(claim: &ClaimView, statement: &Analysis, found: &[(&ClaimTerm, Found)]) -> Comparison {
     use crate::analysis::lexicon::ROLE_QUALIFIERS;
     let claim_qualifiers: Vec<&str> = claim.analysis.tokens.iter().map(|t| t.word.as_str()).filter(|w| ROLE_QUALIFIERS.contains(w)).collect();
+    // The word after "X of", when X is a capitalised title.
+    let of_complement = |a: &Analysis, at: usize| -> Option<(String, String)> {
+        let title = &a.tokens[at];
+        (title.capitalized && a.tokens.get(at + 1)?.word == "of").then_some(())?;
+        let next = a.tokens.get(at + 2).filter(|t| t.kind == TokenKind::Content && t.capitalized)?;
+        Some((next.term.clone(), format!("{} of {}", title.word, next.word)))
+    };
     for (term, hit) in found {
         let Found::Direct(occurrences) = hit else { continue };
+        let claim_titles: Vec<(String, String)> = term.tokens.iter().filter_map(|&i| of_complement(&claim.analysis, i)).collect();
         for &at in occurrences {
+            if let (Some((claim_of, claim_text)), Some((statement_of, statement_text))) = (claim_titles.first(), of_complement(statement, at)) {
+                if *claim_of != statement_of && !claim_titles.iter().any(|(t, _)| *t == statement_of) {
+                    return Comparison::Conflict(claim_text.clone(), statement_text);
+                }
+            }
             let qualifier = at.checked_sub(1).map(|q| statement.tokens[q].word.as_str()).filter(|w| ROLE_QUALIFIERS.contains(w));
             if let Some(q) = qualifier {
                 if !claim_qualifiers.contains(&q) {
