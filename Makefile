@@ -13,18 +13,23 @@ build: setup
 demo: build
 	node scripts/serve.mjs
 
+# In this order, one after another, stopping at the first failure.
 test: build
-	$(MAKE) --no-print-directory test-rust test-wasm test-browser
+	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory test-wasm
+	$(MAKE) --no-print-directory test-browser
 
 test-rust:
 	cargo test --release --locked
 
-# The JS API of pkg/ in headless Chromium; the runner is set in .cargo/config.toml.
+# tests/wasm.rs: the JS API of pkg/ in headless Chromium, via wasm-bindgen-test-runner.
+# Built by its own package, tests/wasm-runner (see the comment in its Cargo.toml).
 test-wasm:
-	CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --locked --target wasm32-unknown-unknown --test wasm
+	cd tests/wasm-runner && CHROMEDRIVER=/usr/bin/chromedriver cargo test
 
+# A test stuck on a browser gives up after 3 minutes instead of hanging the run.
 test-browser:
-	node --test tests/browser/
+	node --test --test-timeout=180000 tests/browser/
 
 # Recompiles the embedded default bundle after bundles/default/bundle.json changed.
 bundle:

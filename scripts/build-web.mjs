@@ -31,6 +31,8 @@ await writeFile(join(dist, 'app.css'), pageCss);
 const pageHtml = await readFile(at('www', 'index.html'), 'utf8');
 await writeFile(join(dist, 'index.html'), pageHtml);
 await copyFile(join(pkg, 'claimcheck_bg.wasm'), join(dist, 'claimcheck_bg.wasm'));
+const favicon = await readFile(at('www', 'favicon.svg'));
+await writeFile(join(dist, 'favicon.svg'), favicon);
 
 // The widget: one module script (CSS inside) plus the same wasm.
 await bundle('widget.js', 'esm', join(dist, 'claim-check.js'));
@@ -46,10 +48,10 @@ await copyFile(at('node_modules', 'pym.js', 'dist', 'pym.v1.min.js'), join(dist,
 // rides inside the script as base64. Chrome refuses fetch() and module imports on
 // file://, so nothing may be loaded: a classic inline script needs neither.
 const offlineJs = await bundle('offline.js', 'iife', null);
-const offlineHtml = replaceOnce(
-  replaceOnce(pageHtml, '<link rel="stylesheet" href="app.css">', `<style>\n${pageCss}</style>`),
-  '<script type="module" src="app.js"></script>', '',
-).replace('</body>', () => `<script>\n${escapeScript(offlineJs)}</script>\n</body>`);
+let offlineHtml = replaceOnce(pageHtml, '<link rel="stylesheet" href="app.css">', `<style>\n${pageCss}</style>`);
+offlineHtml = replaceOnce(offlineHtml, '<script type="module" src="app.js"></script>', '');
+offlineHtml = replaceOnce(offlineHtml, 'href="favicon.svg"', `href="data:image/svg+xml;base64,${favicon.toString('base64')}"`);
+offlineHtml = replaceOnce(offlineHtml, '</body>', `<script>\n${escapeScript(offlineJs)}</script>\n</body>`);
 await writeFile(join(dist, 'claimcheck.html'), offlineHtml);
 
 await reportSizes();

@@ -24,18 +24,23 @@ const TYPES = {
   '.ts': 'text/plain; charset=utf-8',
 };
 
+// Lets a page on another origin load the widget, its wasm and bundles (and read a 404),
+// as a newsroom page does when the widget lives on a CDN.
+const CORS = { 'access-control-allow-origin': '*' };
+
 /**
- * Serves `root` at "/" and each `mounts[prefix]` folder at that prefix ("/fixtures/").
+ * Serves `root` at "/" and each `mounts[prefix]` folder at that prefix ("/fixtures/"),
+ * adding `headers` to every file (a test's Content-Security-Policy, say).
  * Resolves to { server, url } once listening; port 0 picks a free port.
  */
-export function startServer({ root, mounts = {}, port = 0, host = '127.0.0.1' }) {
+export function startServer({ root, mounts = {}, port = 0, host = '127.0.0.1', headers = {} }) {
   const folders = [...Object.entries(mounts), ['/', root]].map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url, 'http://localhost');
       const file = await findFile(folders, decodeURIComponent(pathname));
       if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) {
-        response.writeHead(file ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8' });
+        response.writeHead(file ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8', ...CORS });
         response.end(file ? 'Method not allowed\n' : 'Not found\n');
         return;
       }
@@ -44,9 +49,8 @@ export function startServer({ root, mounts = {}, port = 0, host = '127.0.0.1' })
         'content-type': TYPES[extname(file)] || 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-store',
-        // Lets a page on another origin load the widget, its wasm and bundles, as a
-        // newsroom page does when the widget lives on a CDN.
-        'access-control-allow-origin': '*',
+        ...CORS,
+        ...headers,
       });
       response.end(request.method === 'HEAD' ? undefined : body);
     } catch (error) {

@@ -21,7 +21,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 static API_WASM: &[u8] = include_bytes!("../pkg/claimcheck_bg.wasm");
 static DEFAULT_SOURCE: &str = include_str!("../bundles/default/bundle.json");
 
-#[wasm_bindgen(module = "/pkg/claimcheck.js")]
+// The path is from the root of tests/wasm-runner, the package that builds this test.
+#[wasm_bindgen(module = "/../../pkg/claimcheck.js")]
 extern "C" {
     #[wasm_bindgen(js_name = default)]
     fn init(options: &JsValue) -> js_sys::Promise;
@@ -69,10 +70,32 @@ fn shape(value: &Value) -> Value {
     }
 }
 
+/// Where two JSON values first differ, as a path and both values.
+fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => {
+            x.iter().find_map(|(k, v)| match y.get(k) {
+                Some(w) => first_difference(v, w, &format!("{path}.{k}")),
+                None => Some(format!("{path}.{k}: only in one")),
+            })
+        }
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
+            x.iter().zip(y).enumerate().find_map(|(i, (v, w))| first_difference(v, w, &format!("{path}[{i}]")))
+        }
+        _ if a == b => None,
+        _ => Some(format!("{path}: {a} ≠ {b}")),
+    }
+}
+
+/// The API's result equals the core's (typed, so 0.59 and the f32 0.59 compare equal)
+/// and has exactly the keys of the CLI's --json.
 fn assert_same_result(js: &JsValue, core: &CheckResult, claim: &str) {
     let text = json_text(js);
     let parsed: CheckResult = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{claim:?}: not a CheckResult ({e}): {text}"));
-    assert_eq!(&parsed, core, "API and core disagree on {claim:?}");
+    if &parsed != core {
+        let (a, b) = (serde_json::to_value(&parsed).unwrap(), serde_json::to_value(core).unwrap());
+        panic!("API and core disagree on {claim:?} (is pkg/ older than src/? run `make build`): {}", first_difference(&a, &b, "result").unwrap_or_default());
+    }
     let core_json: Value = serde_json::to_value(core).unwrap();
     assert_eq!(shape(&serde_json::from_str(&text).unwrap()), shape(&core_json), "the result has exactly the CLI's --json keys");
 }

@@ -60,3 +60,52 @@ export function readCards(scope) {
     hidden: card.hidden,
   })));
 }
+
+/** Waits until the reader page shows the result for exactly `claim` (the fragment is set as the result renders). */
+export async function waitForReaderResult(page, claim) {
+  await page.waitForFunction(
+    (expected) => new URLSearchParams(location.hash.slice(1)).get('claim') === expected
+      && document.getElementById('result').hasAttribute('data-verdict'),
+    claim,
+  );
+}
+
+/** Asserts that the shown result (cards, banner, timeline) is the CLI's `expected` result. */
+export async function assertShowsResult(assert, scope, expected) {
+  const box = scope.locator('.cc-result');
+  assert.equal(await box.getAttribute('data-verdict'), expected.verdict, 'verdict (data-verdict) as the CLI says');
+  const cards = await readCards(scope);
+  assert.equal(cards.length, expected.evidence.length, 'one card per evidence item');
+  cards.forEach((card, i) => {
+    const item = expected.evidence[i];
+    assert.equal(card.stance, item.stance, `card ${i + 1} stance`);
+    assert.equal(card.quote, item.quote, `card ${i + 1} quote, as text`);
+    assert.equal(card.link, new URL(item.source.url).href, `card ${i + 1} links to its source`);
+    // Every highlighted stretch is a matched word, and every matched word is highlighted.
+    const folded = card.marked.map((text) => foldWord(text));
+    const matchedWord = (word) => item.matched.includes(word) || item.matched.includes(`${word}.`); // "U.S." is marked without its last dot
+    for (const word of folded) assert.ok(matchedWord(word), `card ${i + 1}: "${word}" highlighted but not matched (${item.matched})`);
+    for (const word of item.matched) assert.ok(folded.includes(word.replace(/\.$/, '')), `card ${i + 1}: matched "${word}" not highlighted in ${JSON.stringify(card.quote)}`);
+  });
+  const banner = await scope.locator('.cc-verdict').innerText();
+  if (expected.verdict !== 'no_evidence') {
+    const n = expected.independent_sources;
+    assert.match(banner, new RegExp(`\\b${n} independent source${n === 1 ? '' : 's'}\\b`), 'banner counts independent sources');
+  } else {
+    assert.match(banner, /No evidence in this bundle/);
+  }
+  const notes = await scope.locator('.cc-note').allInnerTexts();
+  assert.deepEqual(notes, expected.notes, 'notes shown as given');
+}
+
+/** The engine's folding of a quote word, enough for the test bundles: lowercase, no accents or hyphens. */
+export function foldWord(text) {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/ə/g, 'a').toLowerCase().replace(/-/g, '');
+}
+
+/** Runs axe-core on the page (Shadow DOM included) and returns its violations, summarised. */
+export async function axeViolations(page) {
+  await page.addScriptTag({ path: join(REPO, 'node_modules', 'axe-core', 'axe.min.js') });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations);
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}

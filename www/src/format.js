@@ -8,12 +8,8 @@ export const VERDICT_LABELS = {
   no_evidence: 'No evidence in this bundle',
 };
 
-// A symbol per verdict and stance, so that colour is never the only carrier of meaning.
-export const VERDICT_SYMBOLS = { supported: '✓', contradicted: '✗', disputed: '⇄', no_evidence: '?' };
-
 export const STANCE_LABELS = { supports: 'Supports the claim', contradicts: 'Contradicts the claim', related: 'Related' };
 export const STANCE_SHORT = { supports: 'Supports', contradicts: 'Contradicts', related: 'Related' };
-export const STANCE_SYMBOLS = { supports: '✓', contradicts: '✗', related: '○' };
 
 export const SOURCE_KIND_LABELS = {
   ngo: 'NGO',

@@ -62,14 +62,14 @@ export function clearResult(container) {
 
 function verdictBanner(result, headingLevel) {
   const sources = result.independent_sources;
-  const detail = result.verdict === 'no_evidence'
-    ? 'Nothing in this bundle settles the claim.'
-    : `${sources} independent source${sources === 1 ? '' : 's'} · confidence ${Math.round(result.confidence * 100)}%`;
+  // No evidence needs no detail line: the engine's note says what it means (not "false").
+  const detail = result.verdict === 'no_evidence' ? null
+    : el('p', 'cc-verdict-detail', `${sources} independent source${sources === 1 ? '' : 's'} · confidence ${Math.round(result.confidence * 100)}%`);
   return el('div', `cc-verdict cc-verdict--${result.verdict}`,
     verdictIcon(result.verdict),
     el('div', 'cc-verdict-text',
       el(`h${headingLevel}`, 'cc-verdict-label', VERDICT_LABELS[result.verdict] || result.verdict),
-      el('p', 'cc-verdict-detail', detail)));
+      detail));
 }
 
 function evidenceCard(item, number, compact) {
@@ -96,7 +96,10 @@ function evidenceCard(item, number, compact) {
   card.append(stance, quote, speaker);
 
   if (!compact && item.relations.length > 0) {
-    card.append(el('ul', 'cc-relations', ...item.relations.map((text) => el('li', 'cc-relation', text))));
+    card.append(
+      el('p', 'cc-relations-label', 'Curated relations in this bundle:'),
+      el('ul', 'cc-relations', ...item.relations.map((text) => el('li', 'cc-relation', text))),
+    );
   }
   card.append(sourceLine(item.source, url));
   return card;

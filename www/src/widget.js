@@ -6,7 +6,8 @@
 //
 // Attributes: `claim` prefills the box and checks it; `bundle` is the URL of another
 // bundle (JSON source or compiled .ccb) instead of the embedded default; `compact`
-// shows a shorter result. Each result is dispatched as a `claimcheck:result` event
+// shows a shorter result; `heading-level` (default 2) is the level of the verdict's
+// heading, to fit the host page's outline. Each result is dispatched as a `claimcheck:result` event
 // (bubbles, composed; the result is `detail`) and reflected as `data-verdict` on the
 // element. Renders into Shadow DOM; theme it with --cc-* custom properties.
 
@@ -45,7 +46,9 @@ async function loadChecker(bundleUrl) {
   try {
     response = await fetch(bundleUrl);
   } catch (error) {
-    throw new Error(`${bundleUrl}: could not be fetched (${error.message})`);
+    // Browsers say only "Failed to fetch"; the usual causes are these.
+    throw new Error(`${bundleUrl}: could not be fetched (${error.message}): the network is down, or the server `
+      + 'does not allow cross-origin requests (Access-Control-Allow-Origin)');
   }
   if (!response.ok) throw new Error(`${bundleUrl}: HTTP ${response.status} ${response.statusText}`.trim());
   const bytes = new Uint8Array(await response.arrayBuffer());
@@ -69,7 +72,7 @@ function styleSheet() {
 let nextId = 0;
 
 export class ClaimCheckElement extends HTMLElement {
-  static observedAttributes = ['claim', 'bundle', 'compact'];
+  static observedAttributes = ['claim', 'bundle', 'compact', 'heading-level'];
 
   #checker = null;
   #loading = null; // the load we wait for; an older one finishing late is ignored
@@ -94,7 +97,7 @@ export class ClaimCheckElement extends HTMLElement {
       this.#check();
     } else if (name === 'bundle') {
       this.#load();
-    } else if (name === 'compact') {
+    } else if (name === 'compact' || name === 'heading-level') {
       this.#render();
     }
   }
@@ -210,7 +213,9 @@ export class ClaimCheckElement extends HTMLElement {
       announcer.textContent = '';
       return;
     }
-    renderResult(box, this.#result, { compact: this.hasAttribute('compact'), headingLevel: 3 });
+    const level = Number(this.getAttribute('heading-level'));
+    const headingLevel = Number.isInteger(level) && level >= 1 && level <= 5 ? level : 2;
+    renderResult(box, this.#result, { compact: this.hasAttribute('compact'), headingLevel });
     this.setAttribute('data-verdict', this.#result.verdict);
     const summary = verdictSummary(this.#result);
     if (announcer.textContent !== summary) announcer.textContent = summary;

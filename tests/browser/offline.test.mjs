@@ -1,0 +1,70 @@
+// dist/claimcheck.html alone, opened from file:// with every network request refused:
+// the single file must need nothing but itself.
+
+import assert from 'node:assert/strict';
+import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import { DIST, assertShowsResult, cliCheck, launchChromium, watchErrors } from './helpers.mjs';
+
+const CONTRADICTED = 'The police in Azerbaijan do not torture anyone.';
+const DENIAL = "Azerbaijan's Interior Ministry denies that the torture photos were taken in the country.";
+
+let browser;
+let alone; // a folder holding nothing but the offline file
+let fileUrl;
+
+before(async () => {
+  alone = await mkdtemp(join(tmpdir(), 'claimcheck-offline-'));
+  await copyFile(join(DIST, 'claimcheck.html'), join(alone, 'claimcheck.html'));
+  fileUrl = pathToFileURL(join(alone, 'claimcheck.html')).href;
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  if (alone) await rm(alone, { recursive: true, force: true });
+});
+
+/** A page whose every non-file request is aborted and recorded. */
+async function offlinePage() {
+  const context = await browser.newContext();
+  const attempted = [];
+  await context.route((url) => url.protocol !== 'file:', (route) => {
+    attempted.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  page.on('request', (request) => {
+    if (!request.url().startsWith('file:') && !request.url().startsWith('data:')) attempted.push(request.url());
+  });
+  return { context, page, errors, attempted };
+}
+
+test('the file inlines everything: no external script, style, module or fetch', async () => {
+  const html = await readFile(join(DIST, 'claimcheck.html'), 'utf8');
+  assert.doesNotMatch(html, /<script[^>]*\bsrc=/i);
+  assert.doesNotMatch(html, /<script[^>]*type=["']?module/i);
+  assert.doesNotMatch(html, /<link[^>]*href=["'](?!data:)/i);
+  assert.match(html, /<style>/);
+});
+
+test('opened from file:// with no network, it checks a linked claim as the CLI does', async () => {
+  const { context, page, errors, attempted } = await offlinePage();
+  await page.goto(`${fileUrl}#claim=${encodeURIComponent(DENIAL)}`);
+  await page.locator('#result[data-verdict]').waitFor();
+  await assertShowsResult(assert, page, cliCheck(DENIAL));
+  assert.match(await page.locator('#bundle-info').innerText(), /^Bundle: .+ statements/, 'the default bundle, from inside the wasm');
+
+  // And a claim typed into it.
+  await page.locator('#claim').fill(CONTRADICTED);
+  await page.locator('#claim').press('Enter');
+  await page.waitForFunction((claim) => new URLSearchParams(location.hash.slice(1)).get('claim') === claim, CONTRADICTED);
+  await assertShowsResult(assert, page, cliCheck(CONTRADICTED));
+
+  assert.deepEqual([...new Set(attempted)], [], 'no request left the file');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
