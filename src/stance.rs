@@ -236,9 +236,9 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
     let universal_unproven = claim.analysis.universal && !statement.universal;
 
     let direct_coverage = if claim.total_weight > 0.0 { direct_weight / claim.total_weight } else { 0.0 };
-    // One shared word cannot settle a claim that says more than one thing.
-    let weighted_terms = claim.terms.len();
-    let matched_terms = found.len();
+    // One shared word (besides a country) cannot settle a claim that says more.
+    let weighted_terms = claim.terms.iter().filter(|t| !t.place).count();
+    let matched_terms = found.iter().filter(|(t, _)| !t.place).count();
     let too_thin = matched_terms < weighted_terms.min(2);
     let (stance, reason) = if coverage < CONTRADICT_MIN_COVERAGE || direct_coverage < DECISIVE_MIN_DIRECT_COVERAGE || too_thin {
         (Stance::Related, related_reason(&matched_words, coverage))
