@@ -138,7 +138,13 @@ impl Checker {
     fn claim_view(&self, text: &str) -> ClaimView {
         let mut analysis = analyze(text);
         let frame = claim::frame(&mut analysis, text);
-        ClaimView::new(analysis, frame, &|t| self.index.term_idf(t), &|t| self.index.is_name(t))
+        let lexicon = Lexicon::get();
+        // A common word the bundle does not use weighs less; an unknown name does not.
+        let weight = |t: &str, name: bool| {
+            let idf = self.index.term_idf(t);
+            if self.index.doc_freq(t) == 0 && !name { idf * lexicon.unseen_term_factor(t) } else { idf }
+        };
+        ClaimView::new(analysis, frame, &weight, &|t| self.index.is_name(t), &|t| self.index.doc_freq(t) > 0)
     }
 
     fn judge_candidates(&self, view: &ClaimView) -> Vec<Item> {

@@ -46,7 +46,7 @@ pub fn frame(analysis: &mut Analysis, text: &str) -> Frame {
         (ATTRIBUTION_VERBS.contains(&w) || DENIAL_VERBS.contains(&w))
             && !NOT_FRAMING_BEFORE.contains(&word(k - 1))
             && (!NOUN_OR_VERB.contains(&w) || word(k + 1) == "that")
-            && !tokens[..k].iter().any(|t| t.kind == TokenKind::Boundary)
+            && !tokens[..k].iter().any(|t| t.kind == TokenKind::Boundary || matches!(t.word.as_str(), "where" | "which" | "who" | "that" | "when" | "whom"))
             && tokens[..k].iter().any(|t| t.kind == TokenKind::Content)
             && tokens[k + 1..].iter().any(|t| t.kind == TokenKind::Content)
     });

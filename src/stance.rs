@@ -35,6 +35,9 @@ pub struct ClaimTerm {
     /// A proper name ("Gasimov", "Council of Europe"): a statement must share the
     /// claim's names to take its side on them.
     pub name: bool,
+    /// A name the bundle never mentions, outside the claim's speaker: nothing in the
+    /// bundle can confirm what the claim says of it.
+    pub unknown_name: bool,
 }
 
 /// A claim's speaker ("Gasimov says ...") counts for half: statements by or about the
@@ -60,7 +63,15 @@ pub struct ClaimView {
 impl ClaimView {
     /// `idf` weighs terms; `is_name` tells terms the bundle only writes as names, so a
     /// name is known even at the start of a sentence or typed in lower case.
-    pub fn new(analysis: Analysis, frame: Frame, idf: &dyn Fn(&str) -> f32, is_name: &dyn Fn(&str) -> bool) -> ClaimView {
+    /// `weight(term, is_name)` weighs a term.
+    /// `known` tells terms the bundle uses.
+    pub fn new(
+        analysis: Analysis,
+        frame: Frame,
+        weight_of: &dyn Fn(&str, bool) -> f32,
+        is_name: &dyn Fn(&str) -> bool,
+        known: &dyn Fn(&str) -> bool,
+    ) -> ClaimView {
         // "Gasimov says *he* was tortured": the speaker is also the subject, so the
         // speaker's name counts in full.
         let speaker_is_subject = frame.speaker_tokens.last().is_some_and(|&last| {
@@ -74,7 +85,7 @@ impl ClaimView {
             }
             let of_speaker = frame.speaker_tokens.contains(&i);
             let entity = token.entity || of_speaker || is_name(&token.term);
-            let mut weight = idf(&token.term);
+            let mut weight = weight_of(&token.term, entity && token.place.is_none());
             if of_speaker {
                 weight *= speaker_weight;
             } else if token.word.ends_with("ly") && token.word.chars().count() > 4 {
@@ -94,6 +105,7 @@ impl ClaimView {
                     unit: false,
                     place: token.place.is_some(),
                     name: token.place.is_none() && ((token.entity && token.capitalized) || is_name(&token.term) || of_speaker),
+                    unknown_name: token.place.is_none() && token.entity && token.capitalized && !of_speaker && !known(&token.term),
                 }),
             }
         }
@@ -263,7 +275,7 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
             format!("claim says {}; statement affirms \"{}\"", negated_phrase(claim), list_plain(&matched_words))
         };
         (Stance::Contradicts, reason)
-    } else if coverage >= SUPPORT_MIN_COVERAGE && !matches!(quantity, Comparison::Unmatched) && !universal_unproven && names_matched && !dates_unproven && quote_speaks {
+    } else if coverage >= SUPPORT_MIN_COVERAGE && !matches!(quantity, Comparison::Unmatched) && !universal_unproven && names_matched && !dates_unproven && quote_speaks && !claim.terms.iter().any(|t| t.unknown_name) {
         let mut reason = format!("statement also says {}", list(&matched_words));
         if claim_polarity == 1 {
             reason.push_str(&format!(", with the same negation ({})", negated_phrase(claim)));
@@ -427,22 +439,34 @@ fn compare_roles(claim: &ClaimView, statement: &Analysis, found: &[(&ClaimTerm, 
         let Found::Direct(occurrences) = hit else { continue };
         let claim_titles: Vec<(String, String)> = term.tokens.iter().filter_map(|&i| of_complement(&claim.analysis, i)).collect();
         for &at in occurrences {
+            // A qualifier a few words before the role: "deputy Europe and Central Asia director".
+            let qualifier = (at.saturating_sub(5)..at)
+                .rev()
+                .take_while(|&q| statement.tokens[q].kind != TokenKind::Boundary)
+                .map(|q| statement.tokens[q].word.as_str())
+                .find(|w| ROLE_QUALIFIERS.contains(w));
+            if let Some(q) = qualifier {
+                if !claim_qualifiers.contains(&q) && ROLE_WORDS.contains(&statement.tokens[at].word.trim_end_matches('s')) {
+                    return Comparison::Conflict(claim.analysis.tokens[term.tokens[0]].word.clone(), format!("{q} {}", statement.tokens[at].word));
+                }
+            }
             if let (Some((claim_of, claim_text)), Some((statement_of, statement_text))) = (claim_titles.first(), of_complement(statement, at)) {
                 if *claim_of != statement_of && !claim_titles.iter().any(|(t, _)| *t == statement_of) {
                     return Comparison::Conflict(claim_text.clone(), statement_text);
                 }
             }
-            let qualifier = at.checked_sub(1).map(|q| statement.tokens[q].word.as_str()).filter(|w| ROLE_QUALIFIERS.contains(w));
-            if let Some(q) = qualifier {
-                if !claim_qualifiers.contains(&q) {
-                    let word = &statement.tokens[at].word;
-                    return Comparison::Conflict(claim.analysis.tokens[term.tokens[0]].word.clone(), format!("{q} {word}"));
-                }
-            }
+
         }
     }
     Comparison::Silent
 }
+
+/// Nouns for roles that a qualifier ("deputy", "acting") can change.
+const ROLE_WORDS: &[&str] = &[
+    "chairman", "chair", "director", "president", "minister", "secretary", "head", "leader", "rapporteur",
+    "spokesman", "spokeswoman", "spokesperson", "editor", "governor", "mayor", "commissioner", "ambassador",
+    "chief", "general", "prosecutor", "judge", "official", "officer", "member", "deputy",
+];
 
 fn compare_years(claim: &[u16], statement: &[u16]) -> Comparison {
     if claim.is_empty() || statement.is_empty() {

@@ -171,6 +171,16 @@ fn eval_on_a_second_independent_set_stays_above_its_floor() {
 }
 
 #[test]
+fn eval_on_a_third_independent_set_stays_above_its_floor() {
+    let output = claimcheck(&["eval", "tests/eval/blind2.jsonl"]);
+    let text = stdout(&output);
+    let summary = text.lines().last().unwrap();
+    let passed: usize = summary.split(' ').next().unwrap().parse().unwrap();
+    // FIXME: first scored 34 of 60; half its failures were inspected. A floor, not a goal.
+    assert!(passed >= 38, "blind2 accuracy regressed: {summary}\n{text}");
+}
+
+#[test]
 fn eval_rejects_a_malformed_file_naming_the_line() {
     let dir = std::env::temp_dir().join(format!("claimcheck-eval-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -204,6 +204,17 @@ pub fn lexical_negation_base(word: &str) -> Option<&str> {
         "impunity" => return Some("punish"),
         "dishonest" | "illegitimate" => return Some("honest"),
         "unfree" => return Some("freely"),
+        "inaction" | "inactive" => return Some("action"),
+        "inability" => return Some("ability"),
+        "ineffective" => return Some("effective"),
+        "inadequate" => return Some("adequate"),
+        "insufficient" => return Some("sufficient"),
+        "incomplete" => return Some("complete"),
+        "injustice" => return Some("justice"),
+        "improper" => return Some("proper"),
+        "impossible" => return Some("possible"),
+        "irregular" => return Some("regular"),
+        "nonviolent" => return Some("violent"),
         _ => {}
     }
     let rest = word.strip_prefix("un")?;
@@ -312,11 +323,13 @@ fn mark_quantities(analysis: &mut Analysis) {
         }
         let vague = VAGUE_AMOUNTS.iter().find(|(w, _, _)| *w == t.word);
         // "less than a year": the article counts one.
+        // "a single report": one.
+        let single = t.word == "single" && i > 0 && matches!(word(Some(i - 1)), "a" | "one" | "just") && !matches!(word(i.checked_sub(2)), "not" | "without");
         // "a thousand", "a dozen": the article counts one.
         let next_is_multiplier = tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number && n.value.is_some_and(|v| v >= 12.0) && !n.word.chars().any(|c| c.is_ascii_digit()));
         let article = matches!(t.word.as_str(), "a" | "an")
             && (next_is_multiplier || (time_unit(i + 1).is_some() && i > 0 && matches!(word(Some(i - 1)), "than" | "least" | "to" | "about" | "nearly" | "almost" | "over" | "under" | "in" | "within")));
-        let Some(mut value) = t.value.or(vague.map(|v| v.1)).or(article.then_some(1.0)) else {
+        let Some(mut value) = t.value.or(vague.map(|v| v.1)).or((article || single).then_some(1.0)) else {
             i += 1;
             continue;
         };
@@ -333,7 +346,12 @@ fn mark_quantities(analysis: &mut Analysis) {
             continue;
         }
         // "one" alone is too often a pronoun ("one of the photographs"); "no one" is none.
-        if t.word == "one" || (value == 1.0 && matches!(prev(1), "single" | "no" | "a")) {
+        // It counts when it plainly counts: "just one day", "one report".
+        let counted_one = t.word == "one"
+            && (matches!(prev(1), "just" | "only" | "exactly" | "about" | "than" | "least")
+                || time_unit(i + 1).is_some()
+                || tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Content && n.word.ends_with(|c: char| c != 's') && !matches!(n.word.as_str(), "of")));
+        if (t.word == "one" && !counted_one) || (value == 1.0 && matches!(prev(1), "no")) {
             i += 1;
             continue;
         }
@@ -364,8 +382,8 @@ fn mark_quantities(analysis: &mut Analysis) {
         if is_year {
             years.push(value as u16);
             const DATING: &[&str] = &["in", "on", "since", "by", "until", "during", "from", "before", "after", "till"];
-            let dating = DATING.contains(&prev(1))
-                || (MONTHS.contains(&prev(1)) && (DATING.contains(&prev(2)) || DATING.contains(&prev(3))));
+            // "in 2012", "in March 2019", "since the early 1990s"
+            let dating = (1..=3).any(|k| DATING.contains(&prev(k)) && (1..k).all(|j| MONTHS.contains(&prev(j)) || matches!(prev(j), "the" | "early" | "late" | "mid") || prev(j).chars().all(|c| c.is_ascii_digit())));
             if dating {
                 dated_years.push(value as u16);
             }

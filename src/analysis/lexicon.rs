@@ -131,6 +131,7 @@ pub const SYNONYMS: &[&[&str]] = &[
     &["large", "largest", "big", "biggest", "huge", "massive", "major", "vast"],
     &["small", "smallest", "handful", "few", "tiny", "minor", "scant"],
     &["resolution", "resolutions", "motion", "motions"],
+    &["act", "acts", "acted", "action", "actions"],
     &["excessive", "disproportionate", "brutal", "indiscriminate"],
     &["proportionate", "lawful", "measured", "restrained", "reasonable", "necessary"],
     &["pass", "passed", "adopt", "adopted", "approve", "approved", "enact", "enacted"],
@@ -180,6 +181,8 @@ pub const FORWARD_NEGATORS: &[&str] = &[
     "refuses", "refusing", "refusal", "fail", "failed", "fails", "failing", "failure", "reject",
     "rejected", "rejects", "rejecting", "refute", "refuted", "refutes", "refuting", "dismiss",
     "dismissed", "dismisses", "prevent", "prevented", "prevents", "preventing", "lack",
+    "omit", "omits", "omitted", "omitting", "ignore", "ignores", "ignored", "ignoring",
+    "exclude", "excludes", "excluded", "excluding", "overlook", "overlooks", "overlooked",
     "lacked", "lacks", "lacking", "unable", "absence",
 ];
 
@@ -273,6 +276,7 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("locked up", "imprisoned"), ("lock up", "imprison"), ("locking up", "imprisoning"),
     ("set free", "released"), ("let go", "released"), ("carried out", "conducted"),
     ("beaten up", "beaten"), ("beat up", "beat"), ("taken away", "detained"),
+    ("leave out", "omit"), ("leaves out", "omits"), ("left out", "omitted"), ("leaving out", "omitting"),
     ("voted down", "rejected"), ("vote down", "reject"), ("turned down", "rejected"), ("struck down", "rejected"),
 ];
 

@@ -231,7 +231,13 @@ pub struct Lexicon {
     /// folded word or two-word name -> acronym term
     aliases: HashMap<&'static str, &'static str>,
     numbers: HashMap<&'static str, f64>,
+    /// term -> rank among the most frequent English words (common_words.txt)
+    common: HashMap<String, u16>,
 }
+
+/// The 6,000 most frequent English words, most frequent first (from wordfreq; see
+/// tools/gen_common_words.py).
+const COMMON_WORDS: &str = include_str!("common_words.txt");
 
 impl Lexicon {
     pub fn get() -> &'static Lexicon {
@@ -256,7 +262,11 @@ impl Lexicon {
             places: HashMap::new(),
             aliases: lexicon::NAME_ALIASES.iter().copied().collect(),
             numbers: lexicon::NUMBER_WORDS.iter().copied().collect(),
+            common: HashMap::new(),
         };
+        for (rank, word) in COMMON_WORDS.lines().enumerate() {
+            lex.common.entry(lex.term_of(word)).or_insert(rank as u16);
+        }
         for row in lexicon::PLACES {
             for name in row.iter() {
                 lex.places.insert(name, row[0]);
@@ -283,6 +293,19 @@ impl Lexicon {
         match self.synonyms.get(&stem) {
             Some(head) => (*head).to_string(),
             None => stem,
+        }
+    }
+
+    /// How much a claim term that the bundle never uses should weigh, as a share of the
+    /// weight of a term seen once: a common English word ("kept", "quit") the bundle
+    /// does not happen to use says little; a rare one ("Eurovision") says the claim is
+    /// about something this bundle does not cover.
+    pub fn unseen_term_factor(&self, term: &str) -> f32 {
+        match self.common.get(term) {
+            Some(&rank) if rank < 1000 => 0.3,
+            Some(&rank) if rank < 3000 => 0.5,
+            Some(_) => 0.7,
+            None => 1.0,
         }
     }
 
