@@ -103,7 +103,12 @@ impl Checker {
         }
 
         let items = self.judge_candidates(&view);
-        let items = self.follow_relations(items);
+        // A claim that reports a denial as an act ("the authorities dismissed the mandate
+        // as unfair") is true when the denial was made: rebuttals of what was denied do
+        // not bear on it. A framed claim ("X denies that P") is judged on P, so they do.
+        let reports_a_denial = view.frame.speaker.is_none()
+            && view.analysis.tokens.iter().any(|t| crate::analysis::cues::is_denial_word(&t.word));
+        let items = self.follow_relations(items, !reports_a_denial);
         let rebutted: HashSet<usize> = self.bundle.relations.iter().filter(|r| r.kind == RelationKind::Contradicts).map(|r| r.from).collect();
         let votes: Vec<Vote> = items
             .iter()
@@ -196,7 +201,7 @@ impl Checker {
     /// Curated relations carry stance one hop: a statement that rebuts one supporting
     /// the claim contradicts the claim, and the reverse. `items` holds every judged
     /// candidate, best first; weak ones are dropped only after this.
-    fn follow_relations(&self, mut items: Vec<Item>) -> Vec<Item> {
+    fn follow_relations(&self, mut items: Vec<Item>, follow_rebuttals: bool) -> Vec<Item> {
         let position: HashMap<usize, usize> = items.iter().enumerate().map(|(i, item)| (item.doc, i)).collect();
         let mut derived: Vec<Item> = Vec::new();
         let mut changed: HashMap<usize, (Stance, String, f32, f32)> = HashMap::new();
@@ -204,6 +209,9 @@ impl Checker {
         // Strongest anchors first, so each statement takes its stance from the best one.
         let mut relations: Vec<(usize, usize, &crate::bundle::Relation)> = Vec::new();
         for relation in &self.bundle.relations {
+            if relation.kind == RelationKind::Contradicts && !follow_rebuttals {
+                continue;
+            }
             for (anchor, other) in [(relation.from, relation.to), (relation.to, relation.from)] {
                 if let Some(&a) = position.get(&anchor) {
                     relations.push((a, other, relation));

@@ -51,7 +51,23 @@ pub fn frame(analysis: &mut Analysis, text: &str) -> Frame {
             && tokens[k + 1..].iter().any(|t| t.kind == TokenKind::Content)
     });
     let Some(k) = verb else { return Frame::default() };
-    let denial = DENIAL_VERBS.contains(&word(k));
+    let mut denial = DENIAL_VERBS.contains(&word(k));
+    // "dismissed the mandate as unfair" reports an act, not a denial of what others say
+    // ("rejected the claims as baseless" is one).
+    if denial {
+        let lexicon = crate::analysis::Lexicon::get();
+        let said_things = [lexicon.term_of("allegation"), lexicon.term_of("criticism"), lexicon.term_of("report")];
+        if let Some(as_at) = (k + 1..(k + 7).min(tokens.len())).find(|&j| word(j) == "as") {
+            let object_is_said = tokens[k + 1..as_at].iter().any(|t| said_things.contains(&t.term));
+            if !object_is_said {
+                denial = false;
+            }
+        }
+    }
+    if !denial && DENIAL_VERBS.contains(&word(k)) {
+        // Not a frame at all: the claim is judged as written.
+        return Frame::default();
+    }
     let speaker_tokens = content_in(analysis, 0, k);
     if denial {
         // The denial negates everything it denies, to the end of the claim.

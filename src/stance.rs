@@ -435,6 +435,22 @@ fn compare_roles(claim: &ClaimView, statement: &Analysis, found: &[(&ClaimTerm, 
         let next = a.tokens.get(at + 2).filter(|t| t.kind == TokenKind::Content && t.capitalized)?;
         Some((next.term.clone(), format!("{} of {}", title.word, next.word)))
     };
+    // "the Nasimi district" against "the Sabunchu District": the same kind of thing, named
+    // differently, where the statement never names the claim's.
+    for (term, hit) in found {
+        let Found::Direct(occurrences) = hit else { continue };
+        // The thing named ("district") as a common noun in the claim.
+        let claim_name = term.tokens.iter().filter(|&&i| !claim.analysis.tokens[i].capitalized).find_map(|&i| name_before(&claim.analysis, i));
+        if let Some(claim_name) = claim_name {
+            let in_statement = statement.tokens.iter().any(|t| t.term == claim_name.term);
+            if !in_statement {
+                if let Some(statement_name) = occurrences.iter().find_map(|&at| name_before(statement, at)) {
+                    let noun = &claim.analysis.tokens[term.tokens[0]].word;
+                    return Comparison::Conflict(format!("{} {noun}", claim_name.word), format!("{} {}", statement_name.word, statement.tokens[occurrences[0]].word));
+                }
+            }
+        }
+    }
     for (term, hit) in found {
         let Found::Direct(occurrences) = hit else { continue };
         let claim_titles: Vec<(String, String)> = term.tokens.iter().filter_map(|&i| of_complement(&claim.analysis, i)).collect();
@@ -467,6 +483,12 @@ const ROLE_WORDS: &[&str] = &[
     "spokesman", "spokeswoman", "spokesperson", "editor", "governor", "mayor", "commissioner", "ambassador",
     "chief", "general", "prosecutor", "judge", "official", "officer", "member", "deputy",
 ];
+
+/// The name written just before token `at`, if any ("*Sabunchu* District").
+fn name_before(a: &Analysis, at: usize) -> Option<&crate::analysis::Token> {
+    let t = &a.tokens[at.checked_sub(1)?];
+    (t.kind == TokenKind::Content && t.capitalized && t.entity && t.place.is_none()).then_some(t)
+}
 
 fn compare_years(claim: &[u16], statement: &[u16]) -> Comparison {
     if claim.is_empty() || statement.is_empty() {

@@ -156,7 +156,7 @@ fn eval_on_independent_holdout_claims_stays_above_its_floor() {
     let passed: usize = summary.split(' ').next().unwrap().parse().unwrap();
     // FIXME: the bar for unseen claims is 49 of 54; this floor only guards against
     // regressions while the engine improves.
-    assert!(passed >= 44, "holdout accuracy regressed: {summary}\n{text}");
+    assert!(passed >= 47, "holdout accuracy regressed: {summary}\n{text}");
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn eval_on_a_second_independent_set_stays_above_its_floor() {
     let passed: usize = summary.split(' ').next().unwrap().parse().unwrap();
     // FIXME: written without looking at the engine, first scored 24 of 40; a floor
     // against regressions, not a goal.
-    assert!(passed >= 29, "blind-set accuracy regressed: {summary}\n{text}");
+    assert!(passed >= 31, "blind-set accuracy regressed: {summary}\n{text}");
 }
 
 #[test]
@@ -177,7 +177,7 @@ fn eval_on_a_third_independent_set_stays_above_its_floor() {
     let summary = text.lines().last().unwrap();
     let passed: usize = summary.split(' ').next().unwrap().parse().unwrap();
     // FIXME: first scored 34 of 60; half its failures were inspected. A floor, not a goal.
-    assert!(passed >= 38, "blind2 accuracy regressed: {summary}\n{text}");
+    assert!(passed >= 41, "blind2 accuracy regressed: {summary}\n{text}");
 }
 
 #[test]

@@ -94,7 +94,7 @@ pub(super) fn mark(analysis: &mut Analysis, lexicon: &Lexicon) {
     for (i, token) in tokens.iter().enumerate() {
         let w = token.word.as_str();
         if token.kind == TokenKind::Content && !is_cue_word(w) {
-            if !token.entity && lexical_negation(w, lexicon) {
+            if !token.entity && !lexicon.in_synonym_group(w) && lexical_negation(w, lexicon) {
                 negators.push(Negator { kind: NegatorKind::Lexical, cue: i, scope: vec![i] });
             } else if PLACE_NOUNS.contains(&w) && i > 0 && OTHER_PLACE_DETERMINERS.contains(&word(i - 1)) {
                 negators.push(Negator { kind: NegatorKind::Lexical, cue: i, scope: vec![i] });
@@ -249,12 +249,25 @@ fn demand_scope(analysis: &Analysis, cue: usize) -> Vec<usize> {
     let to = (cue + 1..(cue + 6).min(tokens.len())).take_while(|&j| !ends_scope(analysis, j)).find(|&j| tokens[j].word == "to");
     let start = to.unwrap_or(cue);
     let is_adverb = |j: usize| tokens[j].word.ends_with("ly") && tokens[j].word.len() > 4;
-    // The requested action and its object: "to apply a zero-tolerance approach".
-    (start + 1..tokens.len())
-        .take_while(|&j| !ends_scope(analysis, j))
-        .filter(|&j| tokens[j].kind == TokenKind::Content && !is_adverb(j))
-        .take(DEMAND_SCOPE)
-        .collect()
+    // The requested action: "to apply a zero-tolerance approach".
+    let first_verb = |from: usize| {
+        (from + 1..tokens.len())
+            .take_while(|&j| !ends_scope(analysis, j))
+            .filter(|&j| tokens[j].kind == TokenKind::Content && !is_adverb(j))
+            .take(DEMAND_SCOPE)
+            .collect::<Vec<usize>>()
+    };
+    let mut scope = first_verb(start);
+    // "... to release the defenders and to amend the law": every requested action.
+    if to.is_some() {
+        let sentence_end = (start..tokens.len()).find(|j| analysis.sentence_ends.contains(j)).unwrap_or(tokens.len());
+        for j in start + 1..sentence_end.saturating_sub(1) {
+            if tokens[j].word == "and" && tokens[j + 1].word == "to" {
+                scope.extend(first_verb(j + 1));
+            }
+        }
+    }
+    scope
 }
 
 /// Index of one of `wanted` among the next two words, if any.

@@ -309,6 +309,11 @@ impl Lexicon {
         }
     }
 
+    /// Whether a synonym group lists this word (by its stem).
+    pub fn in_synonym_group(&self, word: &str) -> bool {
+        self.synonyms.contains_key(self.stemmer.stem(word).as_ref())
+    }
+
     /// Terms opposed to `term` (empty when none is known).
     pub fn antonyms_of(&self, term: &str) -> &[String] {
         self.antonyms.get(term).map(Vec::as_slice).unwrap_or(&[])
@@ -347,7 +352,9 @@ impl Lexicon {
         if self.is_stop(folded) || cues::is_cue_word(folded) || folded.chars().count() < 2 || lexicon::MONTHS.contains(&folded) || ordinal {
             return Token::function(folded);
         }
-        let base = cues::lexical_negation_base(folded).unwrap_or(folded);
+        // A word a synonym group lists ("unjustly" = arbitrary) is read as listed, not
+        // as a negation of its stem.
+        let base = if self.in_synonym_group(folded) { folded } else { cues::lexical_negation_base(folded).unwrap_or(folded) };
         Token { kind: TokenKind::Content, word: folded.to_string(), term: self.term_of(base), entity: named, place: None, value: None, capitalized: false }
     }
 }
