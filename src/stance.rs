@@ -88,7 +88,7 @@ impl ClaimView {
             let mut weight = weight_of(&token.term, entity && token.place.is_none());
             if of_speaker {
                 weight *= speaker_weight;
-            } else if token.word.ends_with("ly") && token.word.chars().count() > 4 {
+            } else if crate::analysis::is_adverb(&token.word) {
                 weight *= ADVERB_WEIGHT;
             } else if analysis.is_negated(i) && !entity {
                 weight *= NEGATED_FOCUS_WEIGHT;

@@ -144,7 +144,7 @@ fn imperative_sentences(analysis: &Analysis) -> Vec<Negator> {
     while start < tokens.len() {
         let end = (start..tokens.len()).find(|&j| tokens[j].kind == TokenKind::Boundary && is_sentence_end(analysis, j)).unwrap_or(tokens.len());
         let mut first = start;
-        while first < end && (tokens[first].word.ends_with("ly") && tokens[first].word.len() > 4 || tokens[first].kind == TokenKind::Boundary) {
+        while first < end && (super::is_adverb(&tokens[first].word) || tokens[first].kind == TokenKind::Boundary) {
             first += 1;
         }
         if first < end && IMPERATIVE_VERBS.contains(&tokens[first].word.as_str()) {
@@ -248,7 +248,7 @@ fn demand_scope(analysis: &Analysis, cue: usize) -> Vec<usize> {
     }
     let to = (cue + 1..(cue + 6).min(tokens.len())).take_while(|&j| !ends_scope(analysis, j)).find(|&j| tokens[j].word == "to");
     let start = to.unwrap_or(cue);
-    let is_adverb = |j: usize| tokens[j].word.ends_with("ly") && tokens[j].word.len() > 4;
+    let is_adverb = |j: usize| super::is_adverb(&tokens[j].word);
     // The requested action: "to apply a zero-tolerance approach".
     let first_verb = |from: usize| {
         (from + 1..tokens.len())

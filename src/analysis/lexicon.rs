@@ -280,6 +280,7 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("locked up", "imprisoned"), ("lock up", "imprison"), ("locking up", "imprisoning"),
     ("set free", "released"), ("let go", "released"), ("carried out", "conducted"),
     ("beaten up", "beaten"), ("beat up", "beat"), ("taken away", "detained"),
+    ("make sure", "ensure"), ("makes sure", "ensures"), ("made sure", "ensured"),
     ("singling out", "targeting"), ("singled out", "targeted"), ("single out", "target"),
     ("leave out", "omit"), ("leaves out", "omits"), ("left out", "omitted"), ("leaving out", "omitting"),
     ("voted down", "rejected"), ("vote down", "reject"), ("turned down", "rejected"), ("struck down", "rejected"),

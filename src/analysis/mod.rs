@@ -185,6 +185,16 @@ pub fn analyze(text: &str) -> Analysis {
     analysis
 }
 
+/// Whether a folded word is a manner adverb ("effectively", "unconditionally"), as
+/// opposed to a word that merely ends in -ly ("apply", "assembly", "family").
+pub fn is_adverb(word: &str) -> bool {
+    const NOT_ADVERBS: &[&str] = &[
+        "apply", "supply", "reply", "comply", "multiply", "imply", "rely", "ally", "rally", "family", "italy",
+        "july", "assembly", "anomaly", "monopoly", "belly", "bully", "jelly", "holy", "ugly", "fly", "lily",
+    ];
+    word.ends_with("ly") && word.chars().count() > 4 && !NOT_ADVERBS.contains(&word)
+}
+
 /// A text where (nearly) every word is capitalised ("Police Torture Detainees In Baku")
 /// says nothing about names through its capitals.
 fn is_headline_case(pieces: &[Piece]) -> bool {
