@@ -49,6 +49,9 @@ const PERSONAL_PRONOUNS: &[&str] = &["he", "she", "him", "her", "his", "i", "me"
 pub const DECISIVE_MIN_DIRECT_COVERAGE: f32 = 0.4;
 /// Manner adverbs ("effectively", "freely") qualify the claim; missing one matters less.
 const ADVERB_WEIGHT: f32 = 0.5;
+/// Verbs that carry little of a claim ("were *held*", "*kept* summoning"): missing one
+/// matters less.
+const LIGHT_VERBS: &[&str] = &["hold", "holds", "held", "holding", "keep", "keeps", "kept", "keeping", "give", "gives", "gave", "given", "become", "became", "becomes"];
 /// Terms a claim negates are what it is about ("the police do not *torture*").
 const NEGATED_FOCUS_WEIGHT: f32 = 1.5;
 
@@ -88,7 +91,7 @@ impl ClaimView {
             let mut weight = weight_of(&token.term, entity && token.place.is_none());
             if of_speaker {
                 weight *= speaker_weight;
-            } else if crate::analysis::is_adverb(&token.word) {
+            } else if crate::analysis::is_adverb(&token.word) || LIGHT_VERBS.contains(&token.word.as_str()) {
                 weight *= ADVERB_WEIGHT;
             } else if analysis.is_negated(i) && !entity {
                 weight *= NEGATED_FOCUS_WEIGHT;
@@ -145,6 +148,7 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
     let lexicon = Lexicon::get();
     let mut matched_weight = 0.0;
     let mut direct_weight = 0.0;
+    let mut miscounted_weight = 0.0;
     let in_claim = |term: &str| claim.terms.iter().any(|t| t.term == term);
     let mut matched_words = BTreeSet::new();
     let mut found = Vec::new();
@@ -154,10 +158,19 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
         };
         let direct = occurrences(&term.term);
         let hit = if term.unit {
-            let agrees = claim.analysis.quantities.iter().filter(|q| q.units.contains(&term.term)).any(|q| {
-                statement.quantities.iter().any(|s| s.comparable(q) && s.overlaps(q))
-            });
-            (agrees && !direct.is_empty()).then_some(Found::Direct(direct))
+            let counted: Vec<bool> = claim
+                .analysis
+                .quantities
+                .iter()
+                .filter(|q| q.units.contains(&term.term))
+                .flat_map(|q| statement.quantities.iter().filter(|s| s.comparable(q)).map(|s| s.overlaps(q)))
+                .collect();
+            // Counted differently ("61 pages" against "16 pages"): matched for judging the
+            // amounts, not for agreeing.
+            if !direct.is_empty() && counted.iter().any(|&agrees| !agrees) && !counted.iter().any(|&agrees| agrees) {
+                miscounted_weight += term.weight;
+            }
+            (counted.iter().any(|&agrees| agrees) && !direct.is_empty()).then_some(Found::Direct(direct))
         } else if !direct.is_empty() {
             Some(Found::Direct(direct))
         } else if let Some(opposite) = (!term.entity)
@@ -237,6 +250,9 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
     // The quote itself must say something of the claim beyond naming a country.
     let quote_speaks = found.iter().any(|(t, hit)| !t.place && !matches!(hit, Found::Aside));
     let exact_conflicts = coverage >= CONTRADICT_MIN_COVERAGE && names_matched && direct_terms >= 2;
+    // For amounts, the miscounted thing itself is part of the match.
+    let amounts_coverage = if claim.total_weight > 0.0 { (matched_weight + miscounted_weight) / claim.total_weight } else { 0.0 };
+    let amounts_conflict = amounts_coverage >= CONTRADICT_MIN_COVERAGE && names_matched && direct_terms >= 1;
     // What a claim dates ("in 2012", "on December 19") the statement must date alike
     // to support it: its own words, else its date.
     // A text dated January 2004 may report December 2003: its date allows the year before.
@@ -252,9 +268,15 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
     let weighted_terms = claim.terms.iter().filter(|t| !t.place).count();
     let matched_terms = found.iter().filter(|(t, _)| !t.place).count();
     let too_thin = matched_terms < weighted_terms.min(2);
-    let (stance, reason) = if coverage < CONTRADICT_MIN_COVERAGE || direct_coverage < DECISIVE_MIN_DIRECT_COVERAGE || too_thin {
+    let miscounted = miscounted_weight > 0.0 && matches!(quantity, Comparison::Conflict(..));
+    let (gate, direct_gate) = if miscounted {
+        (amounts_coverage, direct_coverage + miscounted_weight / claim.total_weight.max(f32::EPSILON))
+    } else {
+        (coverage, direct_coverage)
+    };
+    let (stance, reason) = if gate < CONTRADICT_MIN_COVERAGE || direct_gate < DECISIVE_MIN_DIRECT_COVERAGE || (too_thin && !miscounted) {
         (Stance::Related, related_reason(&matched_words, coverage))
-    } else if let (Comparison::Conflict(c, s), true) = (&quantity, exact_conflicts) {
+    } else if let (Comparison::Conflict(c, s), true) = (&quantity, amounts_conflict) {
         (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
     } else if let (Comparison::Conflict(c, s), true) = (&years, exact_conflicts) {
         (Stance::Contradicts, format!("claim says {c}; statement says {s}"))
@@ -338,16 +360,7 @@ enum Comparison {
 }
 
 fn describe(q: &Quantity) -> String {
-    let unit = q.units.first().map(|u| format!(" {u}")).unwrap_or_default();
-    if q.low == q.high {
-        format!("{}{unit}", q.value)
-    } else {
-        format!("{}..{}{unit}", trim(q.low), trim(q.high))
-    }
-}
-
-fn trim(v: f64) -> String {
-    format!("{}", (v * 10.0).round() / 10.0)
+    q.label.clone()
 }
 
 /// With this much of the claim matched, a lone amount on each side is compared even

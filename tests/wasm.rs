@@ -50,7 +50,7 @@ async fn api() {
 const CLAIMS: &[&str] = &[
     "The police in Azerbaijan do not torture anyone.",
     "Azerbaijan's Interior Ministry denies that the torture photos were taken in the country.",
-    "Azerbaijan holds political prisoners.",
+    "About 254 political prisoners were held in Azerbaijan at the end of 2023.",
     "The capital of Australia is Canberra.",
     "",
     "   ",

@@ -35,6 +35,8 @@ pub struct Quantity {
     pub high: f64,
     pub value: f64,
     pub units: Vec<String>,
+    /// As a reader would say it: "about 254 political prisoners", "the third year".
+    pub label: String,
 }
 
 /// The unit every duration also carries, so durations in days, months and years compare.
@@ -329,7 +331,8 @@ fn mark_quantities(analysis: &mut Analysis) {
         if let Some(&(_, rank)) = ORDINAL_WORDS.iter().find(|(w, _)| *w == t.word) {
             // Ordinals count against ordinals of the same thing only ("ord:year").
             if let Some(next) = tokens[i + 1..].iter().take_while(|t| t.kind != TokenKind::Boundary).find(|t| t.kind == TokenKind::Content) {
-                quantities.push(Quantity { low: rank, high: rank, value: rank, units: vec![format!("ord:{}", next.term)] });
+                let label = format!("{} {}", t.word, next.word);
+                quantities.push(Quantity { low: rank, high: rank, value: rank, units: vec![format!("ord:{}", next.term)], label });
             }
             i += 1;
             continue;
@@ -414,13 +417,26 @@ fn mark_quantities(analysis: &mut Analysis) {
         };
         // The counted thing: the next content words, skipping places ("13 Azerbaijani
         // towns") and modifiers that are not what is counted ("13 different towns").
-        let mut units: Vec<String> = tokens[end + 1..]
+        let counted: Vec<&super::Token> = tokens[end + 1..]
             .iter()
             .take_while(|t| t.kind != TokenKind::Boundary)
             .filter(|t| t.kind == TokenKind::Content && t.place.is_none() && !matches!(t.word.as_str(), "different" | "separate" | "independent" | "distinct" | "individual"))
             .take(2)
-            .map(|t| t.term.clone())
             .collect();
+        let mut units: Vec<String> = counted.iter().map(|t| t.term.clone()).collect();
+        let amount = match vague {
+            Some((word, _, _)) => word.to_string(),
+            None => {
+                let number = if value.fract() == 0.0 && value.abs() < 1e15 { format!("{}", value as i64) } else { format!("{value}") };
+                match comparator {
+                    Some("more") => format!("more than {number}"),
+                    Some("less") => format!("fewer than {number}"),
+                    Some(c) => format!("{c} {number}"),
+                    None => number,
+                }
+            }
+        };
+        let label = std::iter::once(amount).chain(counted.iter().map(|t| t.word.clone())).collect::<Vec<_>>().join(" ");
         let unit_index = (end + 1..tokens.len()).find(|&j| tokens[j].kind == TokenKind::Content && tokens[j].place.is_none());
         let (mut low, mut high) = (low, high);
         if let Some(days) = unit_index.and_then(|j| time_unit(j)) {
@@ -428,7 +444,7 @@ fn mark_quantities(analysis: &mut Analysis) {
             high *= days;
             units.push(DURATION.to_string());
         }
-        quantities.push(Quantity { low, high, value, units });
+        quantities.push(Quantity { low, high, value, units, label });
         i = end + 1;
     }
     analysis.quantities = quantities;

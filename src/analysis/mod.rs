@@ -129,6 +129,16 @@ pub fn analyze(text: &str) -> Analysis {
                         continue;
                     }
                 }
+                // "at the end of 2023": a date, not an ending.
+                if matches!(folded.as_str(), "end" | "beginning" | "start" | "middle" | "turn")
+                    && matches!(pieces.get(i + 1), Some(Piece::Word { folded: next, .. }) if next == "of")
+                    && matches!(i.checked_sub(1).and_then(|p| pieces.get(p)), Some(Piece::Word { folded: prev, .. }) if prev == "the")
+                {
+                    tokens.push(Token::function(folded));
+                    i += 1;
+                    sentence_start = false;
+                    continue;
+                }
                 // "the onus lies with ...": the verb, not a falsehood.
                 if matches!(folded.as_str(), "lie" | "lies") {
                     if let Some(Piece::Word { folded: next, .. }) = pieces.get(i + 1) {
