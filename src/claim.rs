@@ -41,6 +41,11 @@ pub fn frame(analysis: &mut Analysis, text: &str) -> Frame {
         }
     }
 
+    // "P, HRW says." / "P, according to the State Department."
+    if let Some(frame) = trailing_attribution(analysis, text) {
+        return frame;
+    }
+
     let verb = (1..tokens.len().min(MAX_SPEAKER_WORDS + 1)).find(|&k| {
         let w = word(k);
         (ATTRIBUTION_VERBS.contains(&w) || DENIAL_VERBS.contains(&w))
@@ -80,6 +85,38 @@ pub fn frame(analysis: &mut Analysis, text: &str) -> Frame {
         analysis.negators.retain(|n| n.kind != crate::analysis::NegatorKind::Backward || n.cue < k);
     }
     Frame { speaker_tokens, speaker: speaker_text(text, &analysis.tokens[k].word), denial, verb: Some(k) }
+}
+
+/// An attribution after the content: ", X says" or ", according to X" closing the claim.
+fn trailing_attribution(analysis: &Analysis, text: &str) -> Option<Frame> {
+    let tokens = &analysis.tokens;
+    // The last clause, without the closing full stop.
+    let mut end = tokens.len();
+    while end > 0 && tokens[end - 1].kind == TokenKind::Boundary {
+        end -= 1;
+    }
+    let start = (0..end).rev().find(|&i| tokens[i].kind == TokenKind::Boundary)? + 1;
+    if start < 3 || end <= start || end - start > MAX_SPEAKER_WORDS {
+        return None;
+    }
+    let words: Vec<&str> = tokens[start..end].iter().map(|t| t.word.as_str()).collect();
+    let speaker_range = if words.len() > 2 && words[0] == "according" && words[1] == "to" {
+        start + 2..end
+    } else if words.len() >= 2 && ATTRIBUTION_VERBS.contains(words.last()?) && !DENIAL_VERBS.contains(words.last()?) {
+        start..end - 1
+    } else if words.len() >= 2 && ATTRIBUTION_VERBS.contains(&words[0]) && words[0] != "according" {
+        // ", said Rachel Denber"
+        start + 1..end
+    } else {
+        return None;
+    };
+    let speaker_tokens = content_in(analysis, speaker_range.start, speaker_range.end);
+    if speaker_tokens.is_empty() {
+        return None;
+    }
+    let tail = text.rsplit(',').next().unwrap_or_default().trim().trim_end_matches(['.', '!', '?']);
+    let speaker = tail.strip_prefix("according to").or_else(|| tail.strip_prefix("According to")).unwrap_or(tail).trim().to_string();
+    Some(Frame { speaker_tokens, speaker: Some(speaker), denial: false, verb: None })
 }
 
 fn content_in(analysis: &Analysis, start: usize, end: usize) -> Vec<usize> {
@@ -129,6 +166,8 @@ mod tests {
             ("The rapporteur was denied access to Azerbaijan.", None, false, &["access", "azerbaijan"]),
             ("The ministry rejected the claims as baseless.", Some("The ministry"), true, &["claims", "baseless"]),
             ("Police tortured detainees.", None, false, &[]),
+            ("Police summoned opposition supporters, HRW says.", Some("HRW says"), false, &[]),
+            ("Torture continued in custody, according to the State Department.", Some("the State Department"), false, &[]),
         ];
         for (text, speaker, denial, negated) in cases {
             let (s, d, n) = check(text);
