@@ -154,7 +154,7 @@ fn eval_prints_one_line_per_case_and_a_summary() {
 // inspected: blind 24/40, blind2 34/60 (see README, "How well it works").
 #[test]
 fn eval_on_independent_sets_stays_above_floors() {
-    for (file, floor) in [("tests/eval/holdout.jsonl", 47), ("tests/eval/blind.jsonl", 33), ("tests/eval/blind2.jsonl", 41)] {
+    for (file, floor) in [("tests/eval/holdout.jsonl", 47), ("tests/eval/blind.jsonl", 35), ("tests/eval/blind2.jsonl", 41)] {
         let text = stdout(&claimcheck(&["eval", file]));
         let summary = text.lines().last().unwrap_or_default();
         let passed: usize = summary.split(' ').next().unwrap_or_default().parse().expect("N passed, N failed");
