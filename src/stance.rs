@@ -174,7 +174,15 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
         } else if !direct.is_empty() {
             Some(Found::Direct(direct))
         } else if let Some(opposite) = (!term.entity)
-            .then(|| lexicon.antonyms_of(&term.term).iter().filter(|a| !in_claim(a)).map(|a| occurrences(a)).find(|o| !o.is_empty()))
+            .then(|| {
+                lexicon
+                    .antonyms_of(&term.term)
+                    .iter()
+                    .filter(|a| !in_claim(a))
+                    // "hugely disappointing" says how much, not how large.
+                    .map(|a| occurrences(a).into_iter().filter(|&i| !crate::analysis::is_adverb(&statement.tokens[i].word)).collect::<Vec<_>>())
+                    .find(|o| !o.is_empty())
+            })
             .flatten()
         {
             Some(Found::Opposite(opposite))
@@ -376,7 +384,10 @@ fn compare_quantities(claim: &[Quantity], statement: &[Quantity], pair_lone: boo
     let mut result = Comparison::Silent;
     for c in claim {
         let comparable: Vec<&Quantity> = statement.iter().filter(|s| s.comparable(c)).collect();
-        let comparable = if comparable.is_empty() && pair_lone && claim.len() == 1 && statement.len() == 1 { vec![&statement[0]] } else { comparable };
+        // Ordinals ("the first time") never pair with counts ("five weeks").
+        let ordinal = |q: &Quantity| q.units.iter().any(|u| u.starts_with("ord:"));
+        let lone_pair = pair_lone && claim.len() == 1 && statement.len() == 1 && ordinal(c) == ordinal(&statement[0]);
+        let comparable = if comparable.is_empty() && lone_pair { vec![&statement[0]] } else { comparable };
         if comparable.is_empty() {
             if matches!(result, Comparison::Silent) {
                 result = Comparison::Unmatched;
