@@ -99,7 +99,7 @@ impl Checker {
         }
         if view.terms.is_empty() {
             notes.push(if text.trim().is_empty() { "The claim is empty.".to_string() } else { "The claim has no words to look up.".to_string() });
-            return empty_result(claim_text, text, notes);
+            return empty_result(text, notes);
         }
 
         let items = self.judge_candidates(&view);
@@ -383,6 +383,10 @@ fn split_sentences(text: &str) -> Vec<&str> {
     sentences
 }
 
+fn empty_result(text: &str, notes: Vec<String>) -> CheckResult {
+    CheckResult { claim: text.to_string(), verdict: Verdict::NoEvidence, confidence: 0.95, independent_sources: 0, notes, evidence: Vec::new() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::split_sentences;
@@ -400,8 +404,4 @@ mod tests {
             assert_eq!(split_sentences(text), *expected, "{text:?}");
         }
     }
-}
-
-fn empty_result(_original: &str, text: &str, notes: Vec<String>) -> CheckResult {
-    CheckResult { claim: text.to_string(), verdict: Verdict::NoEvidence, confidence: 0.95, independent_sources: 0, notes, evidence: Vec::new() }
 }

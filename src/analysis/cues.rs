@@ -96,9 +96,10 @@ pub(super) fn mark(analysis: &mut Analysis, lexicon: &Lexicon) {
     for (i, token) in tokens.iter().enumerate() {
         let w = token.word.as_str();
         if token.kind == TokenKind::Content && !is_cue_word(w) {
-            if !token.entity && !lexicon.in_synonym_group(w) && lexical_negation(w, lexicon) {
-                negators.push(Negator { kind: NegatorKind::Lexical, cue: i, scope: vec![i] });
-            } else if PLACE_NOUNS.contains(&w) && i > 0 && OTHER_PLACE_DETERMINERS.contains(&word(i - 1)) {
+            // "unpunished", "impunity", "abroad"; "another country"
+            let negates_itself = !token.entity && !lexicon.in_synonym_group(w) && lexical_negation(w, lexicon);
+            let other_place = PLACE_NOUNS.contains(&w) && i > 0 && OTHER_PLACE_DETERMINERS.contains(&word(i - 1));
+            if negates_itself || other_place {
                 negators.push(Negator { kind: NegatorKind::Lexical, cue: i, scope: vec![i] });
             }
             continue;
@@ -439,7 +440,7 @@ fn mark_quantities(analysis: &mut Analysis) {
         let label = std::iter::once(amount).chain(counted.iter().map(|t| t.word.clone())).collect::<Vec<_>>().join(" ");
         let unit_index = (end + 1..tokens.len()).find(|&j| tokens[j].kind == TokenKind::Content && tokens[j].place.is_none());
         let (mut low, mut high) = (low, high);
-        if let Some(days) = unit_index.and_then(|j| time_unit(j)) {
+        if let Some(days) = unit_index.and_then(&time_unit) {
             low *= days;
             high *= days;
             units.push(DURATION.to_string());
