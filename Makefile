@@ -1,7 +1,7 @@
 # The two commands of the README: `make demo` and `make test`. Both install what is
 # missing first (scripts/setup.sh, idempotent) and build everything (scripts/build.sh).
 
-.PHONY: setup build demo test test-rust test-wasm test-browser bundle clean
+.PHONY: setup build demo test test-rust test-wasm test-browser bundle clean fuzz
 
 setup:
 	bash scripts/setup.sh
@@ -38,3 +38,16 @@ bundle:
 
 clean:
 	rm -rf pkg dist
+
+# Fuzzing (not part of `make test`): cargo-fuzz with libFuzzer on the compiled-bundle
+# decoder, the JSON source parser and check. FUZZ_SECONDS per target (default 60).
+# RUSTC_BOOTSTRAP lets the stable toolchain use the sanitizer flags cargo-fuzz needs.
+FUZZ_SECONDS ?= 60
+fuzz:
+	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	mkdir -p fuzz/corpus/decode_compiled fuzz/corpus/parse_source fuzz/corpus/check_claim
+	cp bundles/default.ccb fuzz/corpus/decode_compiled/
+	cp tests/fixtures/tiny/bundle.json fuzz/corpus/parse_source/
+	for target in decode_compiled parse_source check_claim; do \
+	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$target corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1) || exit 1; \
+	done

@@ -1,10 +1,12 @@
 // Builds everything web from pkg/ (which wasm-bindgen wrote) and www/:
 //   pkg/package.json, pkg/README.md   the npm package, from pkg-config/
 //   dist/                             reader page, widget script, wasm, demo host page
-//   dist/claimcheck.html              the offline single file
+//   dist/claimcheck.html              the offline single file, under a hash-based CSP
+//   dist/embed-snippet.html           the embed snippets, with Subresource Integrity hashes
 // and prints the gzip sizes against the budget. Run by scripts/build.sh.
 
 import { build, transform } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,8 +36,10 @@ await copyFile(join(pkg, 'claimcheck_bg.wasm'), join(dist, 'claimcheck_bg.wasm')
 const favicon = await readFile(at('www', 'favicon.svg'));
 await writeFile(join(dist, 'favicon.svg'), favicon);
 
-// The widget: one module script (CSS inside) plus the same wasm.
-await bundle('widget.js', 'esm', join(dist, 'claim-check.js'));
+// The widget: one module script (CSS inside) plus the same wasm, which it fetches with
+// the wasm's hash baked in (fetch's `integrity`), so a swapped wasm is refused.
+const wasmBytes = await readFile(join(dist, 'claimcheck_bg.wasm'));
+await bundle('widget.js', 'esm', join(dist, 'claim-check.js'), { __WASM_INTEGRITY__: JSON.stringify(sri('sha384', wasmBytes)) });
 
 // A host page showing both embeds, for `make demo`; pym.js comes from npm so that it
 // works offline too.
@@ -52,7 +56,10 @@ let offlineHtml = replaceOnce(pageHtml, '<link rel="stylesheet" href="app.css">'
 offlineHtml = replaceOnce(offlineHtml, '<script type="module" src="app.js"></script>', '');
 offlineHtml = replaceOnce(offlineHtml, 'href="favicon.svg"', `href="data:image/svg+xml;base64,${favicon.toString('base64')}"`);
 offlineHtml = replaceOnce(offlineHtml, '</body>', `<script>\n${escapeScript(offlineJs)}</script>\n</body>`);
+offlineHtml = replaceOnce(offlineHtml, '<meta charset="utf-8">', `<meta charset="utf-8">\n  ${offlineCspMeta(offlineHtml)}`);
 await writeFile(join(dist, 'claimcheck.html'), offlineHtml);
+
+await writeEmbedSnippet();
 
 await reportSizes();
 
@@ -69,7 +76,7 @@ async function writePackageJson() {
 }
 
 /** Bundles an entry of www/src; returns the code when `outfile` is null. */
-async function bundle(entry, format, outfile) {
+async function bundle(entry, format, outfile, define = {}) {
   const result = await build({
     entryPoints: [join(src, entry)],
     bundle: true,
@@ -78,6 +85,7 @@ async function bundle(entry, format, outfile) {
     target: TARGET,
     charset: 'utf8',
     legalComments: 'none',
+    define,
     loader: { '.css': 'text', '.wasm': 'binary' },
     write: false,
     outfile: outfile ?? join(dist, entry),
@@ -89,6 +97,56 @@ async function bundle(entry, format, outfile) {
   const code = result.outputFiles[0].text;
   if (outfile) await writeFile(outfile, code);
   return code;
+}
+
+/** A Subresource Integrity / CSP hash source: "sha384-<base64>". */
+function sri(algorithm, content) {
+  return `${algorithm}-${createHash(algorithm).update(content).digest('base64')}`;
+}
+
+/**
+ * The offline file's Content-Security-Policy, as a <meta> tag: nothing may load, and
+ * only its own inline <script> and <style> (by their sha256) run; 'wasm-unsafe-eval'
+ * compiles the inlined wasm; img-src data: is the inlined favicon. Hashes cover
+ * <style> elements only, so the page must not use inline style="" attributes.
+ */
+function offlineCspMeta(html) {
+  const hashes = (tag) => [...html.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))]
+    .map((m) => `'${sri('sha256', m[1])}'`);
+  const scripts = hashes('script');
+  const styles = hashes('style');
+  if (scripts.length === 0 || styles.length === 0) throw new Error('the offline file has no inline <script> or <style> to hash');
+  const outside = html.replace(/<(script|style)>[\s\S]*?<\/\1>/g, '');
+  if (/<script(?!>)|<style(?!>)|\sstyle=/i.test(outside)) throw new Error('the offline file has a <script>/<style> with attributes or an inline style="" the CSP would block');
+  const policy = [
+    "default-src 'none'",
+    `script-src ${scripts.join(' ')} 'wasm-unsafe-eval'`,
+    `style-src ${styles.join(' ')}`,
+    'img-src data:',
+    "connect-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+}
+
+/** dist/embed-snippet.html: the two embeds to paste, the widget's with its SRI hash. */
+async function writeEmbedSnippet() {
+  const integrity = sri('sha384', await readFile(join(dist, 'claim-check.js')));
+  await writeFile(join(dist, 'embed-snippet.html'), `<!-- claimcheck embed snippets, written by scripts/build-web.mjs for this build.
+     Host claim-check.js and claimcheck_bg.wasm side by side (with
+     Access-Control-Allow-Origin) and replace https://your.cdn/claimcheck/ with their
+     folder. The integrity hash matches only this build's claim-check.js: take a new
+     snippet after every rebuild. claim-check.js checks the wasm's hash itself. -->
+
+<!-- The <claim-check> widget -->
+<script type="module" src="https://your.cdn/claimcheck/claim-check.js" integrity="${integrity}" crossorigin="anonymous"></script>
+<claim-check claim="The police in Azerbaijan do not torture anyone."></claim-check>
+
+<!-- The reader page in an iframe, sized by pym.js -->
+<div id="claimcheck" data-pym-src="https://your.cdn/claimcheck/index.html#claim=Azerbaijan%20holds%20political%20prisoners."></div>
+<script src="https://pym.nprapps.org/pym.v1.min.js"></script>
+`);
 }
 
 async function minifiedCss(files) {

@@ -19,6 +19,8 @@ pub static DEFAULT_BUNDLE: &[u8] = include_bytes!("../bundles/default.ccb");
 
 /// How many statements retrieval hands to stance judging.
 const CANDIDATES: usize = 40;
+/// How many are judged to rank the sentences of a pasted paragraph.
+const SENTENCE_CANDIDATES: usize = 5;
 /// How many evidence items a result shows at most.
 const MAX_EVIDENCE: usize = 10;
 /// Query weight of terms opposed to a claim term, and of the claim's speaker.
@@ -82,7 +84,8 @@ impl Checker {
         let sentences = split_sentences(text);
         let text = if sentences.len() > 1 {
             // A pasted paragraph: judge the sentence this bundle speaks to most.
-            let strength = |s: &str| self.judge_candidates(&self.claim_view(s)).first().map_or(0.0, |i| i.relevance);
+            // A quick look (the best few candidates) is enough to rank sentences.
+            let strength = |s: &str| self.judge_candidates(&self.claim_view(s), SENTENCE_CANDIDATES).first().map_or(0.0, |i| i.relevance);
             let best = sentences.iter().copied().map(|s| (s, strength(s))).fold(("", -1.0), |a, b| if b.1 > a.1 { b } else { a }).0;
             notes.push(format!("The text has {} sentences; the one judged is the one this bundle speaks to most.", sentences.len()));
             best
@@ -102,7 +105,7 @@ impl Checker {
             return empty_result(text, notes);
         }
 
-        let items = self.judge_candidates(&view);
+        let items = self.judge_candidates(&view, CANDIDATES);
         // A claim that reports a denial as an act ("the authorities dismissed the mandate
         // as unfair") is true when the denial was made: rebuttals of what was denied do
         // not bear on it. A framed claim ("X denies that P") is judged on P, so they do.
@@ -152,7 +155,7 @@ impl Checker {
         ClaimView::new(analysis, frame, &weight, &|t| self.index.is_name(t), &|t| self.index.doc_freq(t) > 0)
     }
 
-    fn judge_candidates(&self, view: &ClaimView) -> Vec<Item> {
+    fn judge_candidates(&self, view: &ClaimView, limit: usize) -> Vec<Item> {
         let lexicon = Lexicon::get();
         let mut query: Vec<(String, f32)> = Vec::new();
         for term in &view.terms {
@@ -165,7 +168,7 @@ impl Checker {
         let claim_places = view.analysis.places();
         // A place this bundle never mentions: only statements naming it can be about it.
         let unknown_place = claim_places.iter().any(|p| self.index.doc_freq(p) == 0);
-        let candidates = self.index.search(&query, CANDIDATES);
+        let candidates = self.index.search(&query, limit);
         let top_score = candidates.first().map_or(1.0, |c| c.1.max(f32::EPSILON));
 
         let mut items = Vec::new();

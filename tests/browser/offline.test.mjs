@@ -68,3 +68,35 @@ test('opened from file:// with no network, it checks a linked claim as the CLI d
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the file carries a hash-based Content-Security-Policy and runs under it', async () => {
+  const html = await readFile(join(DIST, 'claimcheck.html'), 'utf8');
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
+  assert.ok(meta, 'a CSP meta tag');
+  const policy = meta[1];
+  assert.ok(html.indexOf(meta[0]) < html.indexOf('<style>'), 'the policy comes before any style or script');
+  assert.doesNotMatch(policy, /unsafe-inline|unsafe-hashes|'unsafe-eval'/);
+  assert.match(policy, /(^|; )default-src 'none'(;|$)/);
+  assert.match(policy, /(^|; )connect-src 'none'(;|$)/);
+  assert.match(policy, /(^|; )script-src 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval'(;|$)/);
+  assert.match(policy, /(^|; )style-src 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
+  assert.doesNotMatch(html, /\sstyle=/, 'no inline style attributes (a style hash does not cover them)');
+
+  const { context, page, errors, attempted } = await offlinePage();
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} ${e.sample}`));
+  });
+  await page.goto(fileUrl);
+  await page.locator('#bundle-info').filter({ hasText: 'Bundle:' }).waitFor();
+  await page.locator('#claim').fill(DENIAL);
+  await page.locator('#claim').press('Enter');
+  await page.locator('#result[data-verdict]').waitFor();
+  await assertShowsResult(assert, page, cliCheck(DENIAL));
+  // The inlined stylesheet applied (a blocked <style> would leave the page unstyled).
+  assert.equal(await page.locator('.cc-visually-hidden').first().evaluate((n) => getComputedStyle(n).position), 'absolute');
+  assert.deepEqual(await page.evaluate(() => window.cspViolations), []);
+  assert.deepEqual([...new Set(attempted)], []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

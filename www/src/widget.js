@@ -19,10 +19,25 @@ import { clearResult, renderResult } from './render.js';
 
 const TYPING_PAUSE_MS = 250;
 
+// The sha384 of claimcheck_bg.wasm, baked in by scripts/build-web.mjs: the wasm is
+// fetched with Subresource Integrity, so a wasm other than this build's is refused.
+const WASM_INTEGRITY = __WASM_INTEGRITY__;
+
 let wasmReady;
 /** Instantiates the wasm once for every widget on the page. */
 function loadWasm() {
-  wasmReady ??= init({ module_or_path: new URL('./claimcheck_bg.wasm', import.meta.url) });
+  wasmReady ??= (async () => {
+    const wasmUrl = new URL('./claimcheck_bg.wasm', import.meta.url);
+    let response;
+    try {
+      response = await fetch(wasmUrl, { integrity: WASM_INTEGRITY });
+    } catch (error) {
+      throw new Error(`${wasmUrl.href}: could not be fetched (${error.message}): the network is down, the server `
+        + 'does not allow cross-origin requests, or the file is not the one built with this claim-check.js');
+    }
+    if (!response.ok) throw new Error(`${wasmUrl.href}: HTTP ${response.status} ${response.statusText}`.trim());
+    return init({ module_or_path: response });
+  })();
   return wasmReady;
 }
 
