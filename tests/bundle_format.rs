@@ -99,6 +99,13 @@ fn not_json_and_not_utf8_are_clear_errors() {
 }
 
 #[test]
+fn deep_nesting_is_a_clear_error_not_a_stack_overflow() {
+    let deep = format!("{{\"format\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let error = source::parse(&deep, "deep.json", None).unwrap_err().to_string();
+    assert!(error.starts_with("deep.json: not valid JSON") && error.contains("recursion limit"), "{error}");
+}
+
+#[test]
 fn every_error_is_reported_not_just_the_first() {
     let mut bundle = valid();
     bundle["statements"][0]["speaker_kind"] = json!("blog");
