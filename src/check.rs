@@ -144,7 +144,10 @@ impl Checker {
     }
 
     fn claim_view(&self, text: &str) -> ClaimView {
-        let mut analysis = analyze(text);
+        // Claims are read without regard to case, so that "AZERBAIJAN TORTURES" and
+        // "azerbaijan tortures" get the verdict "Azerbaijan tortures" gets: names come from
+        // the bundle (the terms it writes only as names) and from rare words it never uses.
+        let mut analysis = analyze(&case_folded(text));
         let frame = claim::frame(&mut analysis, text);
         let lexicon = Lexicon::get();
         // A common word the bundle does not use weighs less; an unknown name does not.
@@ -152,7 +155,9 @@ impl Checker {
             let idf = self.index.term_idf(t);
             if self.index.doc_freq(t) == 0 && !name { idf * lexicon.unseen_term_factor(t) } else { idf }
         };
-        ClaimView::new(analysis, frame, &weight, &|t| self.index.is_name(t), &|t| self.index.doc_freq(t) > 0)
+        // A word the bundle never uses and English rarely does is taken for a name.
+        let is_name = |t: &str| self.index.is_name(t) || (self.index.doc_freq(t) == 0 && lexicon.is_rare_word(t));
+        ClaimView::new(analysis, frame, &weight, &is_name, &|t| self.index.doc_freq(t) > 0)
     }
 
     fn judge_candidates(&self, view: &ClaimView, limit: usize) -> Vec<Item> {
@@ -338,10 +343,25 @@ impl Checker {
     }
 }
 
+/// Lower case, keeping "US" the country (it would read as the pronoun "us").
+fn case_folded(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("US") {
+        let before_ok = !rest[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        let after_ok = !rest[at + 2..].chars().next().is_some_and(char::is_alphanumeric);
+        out.push_str(&rest[..at].to_lowercase());
+        out.push_str(if before_ok && after_ok { "u.s." } else { "us" });
+        rest = &rest[at + 2..];
+    }
+    out.push_str(&rest.to_lowercase());
+    out
+}
+
 /// Most sentences a pasted text is split into; the rest is judged with the last.
 const MAX_SENTENCES: usize = 50;
 
-/// Splits a pasted text into sentences: at . ! ? followed by a space and a capital, or at
+/// Splits a pasted text into sentences: at . ! ? followed by a space and a word, or at
 /// a blank line. "U.S. State Department" and "Mr. Gasimov" stay whole; fragments under
 /// three words join their neighbour.
 fn split_sentences(text: &str) -> Vec<&str> {
@@ -359,7 +379,9 @@ fn split_sentences(text: &str) -> Vec<&str> {
                     || matches!(word_before.as_str(), "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "No" | "Jr" | "Sr" | "vs" | "etc");
                 let next = chars[k + 1..].iter().find(|(_, n)| !n.is_whitespace()).map(|&(_, n)| n);
                 let spaced = chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace());
-                spaced && !abbreviation && next.is_some_and(|n| n.is_uppercase() || matches!(n, '"' | '\u{201C}'))
+                // Any letter may start the next sentence: pasted text is not always
+                // capitalised, and the verdict must not depend on case.
+                spaced && !abbreviation && next.is_some_and(|n| n.is_alphanumeric() || matches!(n, '"' | '\u{201C}'))
             }
             '\n' => text[end..].trim_start_matches(' ').starts_with('\n'),
             _ => false,

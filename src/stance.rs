@@ -87,7 +87,8 @@ impl ClaimView {
                 continue;
             }
             let of_speaker = frame.speaker_tokens.contains(&i);
-            let entity = token.entity || of_speaker || is_name(&token.term);
+            let name_like = is_name(&token.term);
+            let entity = token.entity || of_speaker || name_like;
             let mut weight = weight_of(&token.term, entity && token.place.is_none());
             if of_speaker {
                 weight *= speaker_weight;
@@ -107,8 +108,9 @@ impl ClaimView {
                     entity,
                     unit: false,
                     place: token.place.is_some(),
-                    name: token.place.is_none() && ((token.entity && token.capitalized) || is_name(&token.term) || of_speaker),
-                    unknown_name: token.place.is_none() && token.entity && token.capitalized && !of_speaker && !known(&token.term),
+                    // (Denial words are polarity-neutral like names, but name nothing.)
+                    name: token.place.is_none() && token.term != crate::analysis::cues::DENIAL_TERM && (token.entity || name_like || of_speaker),
+                    unknown_name: token.place.is_none() && name_like && !of_speaker && !known(&token.term),
                 }),
             }
         }
@@ -464,7 +466,14 @@ fn compare_roles(claim: &ClaimView, statement: &Analysis, found: &[(&ClaimTerm, 
     for (term, hit) in found {
         let Found::Direct(occurrences) = hit else { continue };
         // The thing named ("district") as a common noun in the claim.
-        let claim_name = term.tokens.iter().filter(|&&i| !claim.analysis.tokens[i].capitalized).find_map(|&i| name_before(&claim.analysis, i));
+        let claim_is_name = |i: usize| claim.terms.iter().any(|t| t.name && t.tokens.contains(&i));
+        // The named thing is a common English noun ("district"), even where the bundle
+        // only writes it inside names ("Sabunchu District").
+        let common_noun = |i: usize| !crate::analysis::Lexicon::get().is_rare_word(&claim.analysis.tokens[i].term);
+        let claim_name = term.tokens.iter().filter(|&&i| common_noun(i)).find_map(|&i| {
+            let before = i.checked_sub(1)?;
+            (claim_is_name(before) && claim.analysis.tokens[before].place.is_none()).then(|| &claim.analysis.tokens[before])
+        });
         if let Some(claim_name) = claim_name {
             let in_statement = statement.tokens.iter().any(|t| t.term == claim_name.term);
             if !in_statement {
@@ -477,7 +486,17 @@ fn compare_roles(claim: &ClaimView, statement: &Analysis, found: &[(&ClaimTerm, 
     }
     for (term, hit) in found {
         let Found::Direct(occurrences) = hit else { continue };
-        let claim_titles: Vec<(String, String)> = term.tokens.iter().filter_map(|&i| of_complement(&claim.analysis, i)).collect();
+        // The claim's "X of Y", whatever its capitals (claims are read case-blind).
+        let claim_titles: Vec<(String, String)> = term
+            .tokens
+            .iter()
+            .filter_map(|&i| {
+                let a = &claim.analysis;
+                (a.tokens.get(i + 1)?.word == "of").then_some(())?;
+                let next = a.tokens.get(i + 2).filter(|t| t.kind == TokenKind::Content)?;
+                Some((next.term.clone(), format!("{} of {}", a.tokens[i].word, next.word)))
+            })
+            .collect();
         for &at in occurrences {
             // A qualifier a few words before the role: "deputy Europe and Central Asia director".
             let qualifier = (at.saturating_sub(5)..at)

@@ -51,6 +51,13 @@ proptest! {
         prop_assert_eq!(checker().check(&claim), checker().check(&claim));
     }
 
+    #[test]
+    fn case_does_not_change_the_verdict(claim in claimish()) {
+        let verdict = checker().check(&claim).verdict;
+        prop_assert_eq!(checker().check(&claim.to_lowercase()).verdict, verdict, "lower case");
+        prop_assert_eq!(checker().check(&claim.to_uppercase()).verdict, verdict, "upper case");
+    }
+
     /// (Not newlines: a blank line is a paragraph break, which may change the sentence
     /// judged.)
     #[test]

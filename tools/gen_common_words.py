@@ -16,7 +16,7 @@ import zipfile
 
 import msgpack
 
-COUNT = 6000
+COUNT = 15000
 
 def main(wheel):
     with zipfile.ZipFile(wheel) as z:

@@ -255,7 +255,7 @@ pub struct Lexicon {
     common: HashMap<String, u16>,
 }
 
-/// The 6,000 most frequent English words, most frequent first (from wordfreq; see
+/// The 15,000 most frequent English words, most frequent first (from wordfreq; see
 /// tools/gen_common_words.py).
 const COMMON_WORDS: &str = include_str!("common_words.txt");
 
@@ -324,7 +324,8 @@ impl Lexicon {
         match self.common.get(term) {
             Some(&rank) if rank < 1000 => 0.3,
             Some(&rank) if rank < 3000 => 0.5,
-            Some(_) => 0.7,
+            Some(&rank) if rank < 6000 => 0.7,
+            Some(_) => 0.85,
             None => 1.0,
         }
     }
@@ -332,6 +333,11 @@ impl Lexicon {
     /// Whether a synonym group lists this word (by its stem).
     pub fn in_synonym_group(&self, word: &str) -> bool {
         self.synonyms.contains_key(self.stemmer.stem(word).as_ref())
+    }
+
+    /// A word outside the common-English list: likely a name ("Nasimi", "Gasimov").
+    pub fn is_rare_word(&self, term: &str) -> bool {
+        term.chars().count() >= 3 && term.chars().all(char::is_alphabetic) && !self.common.contains_key(term)
     }
 
     /// Terms opposed to `term` (empty when none is known).
