@@ -3,6 +3,8 @@
 
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -32,6 +34,29 @@ export function launchChromium() {
 /** Serves dist/ at / and tests/fixtures/ at /fixtures/ on a free 127.0.0.1 port. */
 export function serveDist() {
   return startServer({ root: DIST, mounts: { '/fixtures/': FIXTURES }, port: 0 });
+}
+
+/**
+ * The world of an embed test: dist/ served as the "CDN" (see serveDist), an empty temp
+ * folder served as the newsroom's host, and a fresh Chromium. Put files for the host in
+ * `host.dir`; call `close()` in after().
+ */
+export async function startCdnAndHost(prefix) {
+  const cdn = await serveDist();
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  const host = await startServer({ root: dir, port: 0 });
+  const browser = await launchChromium();
+  return {
+    browser,
+    cdn,
+    host: { ...host, dir },
+    async close() {
+      await browser.close();
+      cdn.server.close();
+      host.server.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** What the native CLI answers for the claim: the reference the page must agree with. */

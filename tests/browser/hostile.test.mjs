@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
 import {
-  DIST, assertShowsResult, cliCheck, launchChromium, serveDist, waitForReaderResult, watchErrors,
+  DIST, assertShowsResult, cliCheck, startCdnAndHost, waitForReaderResult, watchErrors,
 } from './helpers.mjs';
 
 const PAYLOADS = [
@@ -22,25 +22,19 @@ const PAYLOADS = [
 const CONTRADICTED = 'The police in Azerbaijan do not torture anyone.';
 const BRIDGE = 'The harbour bridge is closed.';
 
+let world; // dist/ as the "CDN"; the newsroom's pages and the test bundles on the host
 let browser;
-let widgetServer; // dist/: the "CDN"
 let widgetUrl;
-let hostServer; // the newsroom's pages and the test bundles
 let hostUrl;
 let hostDir;
 let pageCount = 0;
 
 before(async () => {
-  ({ server: widgetServer, url: widgetUrl } = await serveDist());
-  hostDir = await mkdtemp(join(tmpdir(), 'claimcheck-hostile-'));
-  ({ server: hostServer, url: hostUrl } = await startServer({ root: hostDir, port: 0 }));
-  browser = await launchChromium();
+  world = await startCdnAndHost('claimcheck-hostile-');
+  ({ browser, cdn: { url: widgetUrl }, host: { url: hostUrl, dir: hostDir } } = world);
 });
 after(async () => {
-  await browser?.close();
-  widgetServer?.close();
-  hostServer?.close();
-  if (hostDir) await rm(hostDir, { recursive: true, force: true });
+  await world?.close();
 });
 
 /** A page that records dialogs (and dismisses them) besides errors. */

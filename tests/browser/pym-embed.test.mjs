@@ -2,26 +2,23 @@
 // as newsroom CMSs that use pym embed it.
 
 import assert from 'node:assert/strict';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { startServer } from '../../scripts/serve.mjs';
-import { REPO, cliCheck, launchChromium, serveDist, watchErrors } from './helpers.mjs';
+import { REPO, cliCheck, startCdnAndHost, watchErrors } from './helpers.mjs';
 
 const DENIAL = "Azerbaijan's Interior Ministry denies that the torture photos were taken in the country.";
 const OFF_TOPIC = 'The capital of Australia is Canberra.';
 
+let world; // dist/ (the reader page) on one origin; the article with pym.js on another
 let browser;
-let readerServer;
 let readerUrl;
-let hostServer;
 let hostUrl;
 let hostDir;
 
 before(async () => {
-  ({ server: readerServer, url: readerUrl } = await serveDist());
-  hostDir = await mkdtemp(join(tmpdir(), 'claimcheck-pym-'));
+  world = await startCdnAndHost('claimcheck-pym-');
+  ({ browser, cdn: { url: readerUrl }, host: { url: hostUrl, dir: hostDir } } = world);
   await copyFile(join(REPO, 'node_modules', 'pym.js', 'dist', 'pym.v1.min.js'), join(hostDir, 'pym.v1.min.js'));
   await writeFile(join(hostDir, 'article.html'), `<!doctype html>
 <html lang="en">
@@ -34,14 +31,9 @@ before(async () => {
   <script src="pym.v1.min.js"></script>
 </body>
 </html>`);
-  ({ server: hostServer, url: hostUrl } = await startServer({ root: hostDir, port: 0 }));
-  browser = await launchChromium();
 });
 after(async () => {
-  await browser?.close();
-  readerServer?.close();
-  hostServer?.close();
-  if (hostDir) await rm(hostDir, { recursive: true, force: true });
+  await world?.close();
 });
 
 /** Waits until pym has sized the iframe to the child's content, and returns both heights. */

@@ -4,13 +4,12 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
 import {
-  FIXTURES, REPO, assertShowsResult, axeViolations, cliCheck, launchChromium, serveDist, watchErrors,
+  FIXTURES, REPO, assertShowsResult, axeViolations, cliCheck, startCdnAndHost, watchErrors,
 } from './helpers.mjs';
 
 const CONTRADICTED = 'The police in Azerbaijan do not torture anyone.';
@@ -18,28 +17,22 @@ const FIXTURE_BUNDLE = join(FIXTURES, 'widget-bundle.json');
 const MALFORMED_BUNDLE = join(FIXTURES, 'malformed-bundle.json');
 const BRIDGE = 'The harbour bridge is closed.';
 
+let world; // dist/ and tests/fixtures/ as the "CDN"; the newsroom's pages on the host
 let browser;
-let widgetServer; // dist/ and tests/fixtures/: the "CDN"
 let widgetUrl;
-let hostServer; // the newsroom's pages
 let hostUrl;
 let hostDir;
 let pageCount = 0;
 
 before(async () => {
-  ({ server: widgetServer, url: widgetUrl } = await serveDist());
-  hostDir = await mkdtemp(join(tmpdir(), 'claimcheck-host-'));
-  ({ server: hostServer, url: hostUrl } = await startServer({ root: hostDir, port: 0 }));
+  world = await startCdnAndHost('claimcheck-host-');
+  ({ browser, cdn: { url: widgetUrl }, host: { url: hostUrl, dir: hostDir } } = world);
   // A compiled bundle, served by the host itself (same origin as the page).
   execFileSync(join(REPO, 'target', 'release', 'claimcheck'), ['bundle', 'build', FIXTURE_BUNDLE, '-o', join(hostDir, 'widget-bundle.ccb')]);
   await copyFile(join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), join(hostDir, 'axe.min.js'));
-  browser = await launchChromium();
 });
 after(async () => {
-  await browser?.close();
-  widgetServer?.close();
-  hostServer?.close();
-  if (hostDir) await rm(hostDir, { recursive: true, force: true });
+  await world?.close();
 });
 
 /** Serves a host page with `body` (and the widget script from the other origin); returns the opened page. */
