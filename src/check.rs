@@ -19,6 +19,8 @@ pub static DEFAULT_BUNDLE: &[u8] = include_bytes!("../bundles/default.ccb");
 
 /// How many statements retrieval hands to stance judging.
 const CANDIDATES: usize = 40;
+/// Related statements rank as if this much less relevant.
+const RELATED_RANK_FACTOR: f32 = 0.6;
 /// How many are judged to rank the sentences of a pasted paragraph.
 const SENTENCE_CANDIDATES: usize = 5;
 /// How many evidence items a result shows at most.
@@ -293,7 +295,9 @@ impl Checker {
         }
         items.extend(derived);
         items.retain(|item| item.judgement.coverage >= RELATED_MIN_COVERAGE);
-        items.sort_by(|a, b| b.relevance.total_cmp(&a.relevance).then(a.doc.cmp(&b.doc)));
+        // What settles the claim comes before what merely shares its words.
+        let rank = |item: &Item| item.relevance * if item.judgement.stance == Stance::Related { RELATED_RANK_FACTOR } else { 1.0 };
+        items.sort_by(|a, b| rank(b).total_cmp(&rank(a)).then(a.doc.cmp(&b.doc)));
         items.truncate(MAX_EVIDENCE);
         items
     }
