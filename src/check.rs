@@ -347,19 +347,25 @@ impl Checker {
     }
 }
 
-/// Lower case, keeping "US" the country (it would read as the pronoun "us").
+/// Case folded (upper, then lower: Unicode's special casings make lower case alone not
+/// the same for "ᾀ" and "ἈΙ"), with "us" read as the country where context says so ("the
+/// US", "US officials") rather than the pronoun.
 fn case_folded(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("US") {
-        let before_ok = !rest[..at].chars().next_back().is_some_and(char::is_alphanumeric);
-        let after_ok = !rest[at + 2..].chars().next().is_some_and(char::is_alphanumeric);
-        out.push_str(&rest[..at].to_lowercase());
-        out.push_str(if before_ok && after_ok { "u.s." } else { "us" });
-        rest = &rest[at + 2..];
+    let folded: String = text.chars().flat_map(char::to_uppercase).flat_map(char::to_lowercase).collect();
+    const COUNTRY_CONTEXT: &[&str] = &[
+        "government", "state", "officials", "official", "report", "reports", "department", "secretary", "embassy",
+        "president", "military", "forces", "congress", "senate", "administration", "sanctions", "envoy", "ambassador",
+    ];
+    let words: Vec<&str> = folded.split(' ').collect();
+    let mut out = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let previous = i.checked_sub(1).map(|p| words[p].trim_matches(|c: char| !c.is_alphanumeric()));
+        let next = words.get(i + 1).map(|n| n.trim_matches(|c: char| !c.is_alphanumeric()));
+        let country = bare == "us" && (previous == Some("the") || next.is_some_and(|n| COUNTRY_CONTEXT.contains(&n)));
+        out.push(if country { word.replacen("us", "u.s.", 1) } else { (*word).to_string() });
     }
-    out.push_str(&rest.to_lowercase());
-    out
+    out.join(" ")
 }
 
 /// Most sentences a pasted text is split into; the rest is judged with the last.
@@ -376,11 +382,15 @@ fn split_sentences(text: &str) -> Vec<&str> {
         let end = at + c.len_utf8();
         let split = match c {
             '.' | '!' | '?' => {
-                let reversed: String = text[start..at].chars().rev().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
-                let word_before: String = reversed.chars().rev().collect();
-                let abbreviation = word_before.chars().count() == 1
+                // The word before the stop, case-blind and with its combining marks, so that
+                // case never changes where a sentence ends.
+                let in_word = |c: &char| c.is_alphanumeric() || *c == '.' || unicode_normalization::char::is_combining_mark(*c);
+                let reversed: String = text[start..at].chars().rev().take_while(in_word).collect();
+                let word_before: String = reversed.chars().rev().flat_map(char::to_uppercase).flat_map(char::to_lowercase).collect();
+                let letters = word_before.chars().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).count();
+                let abbreviation = letters == 1
                     || word_before.contains('.')
-                    || matches!(word_before.as_str(), "Mr" | "Mrs" | "Ms" | "Dr" | "St" | "No" | "Jr" | "Sr" | "vs" | "etc");
+                    || matches!(word_before.as_str(), "mr" | "mrs" | "ms" | "dr" | "st" | "no" | "jr" | "sr" | "vs" | "etc");
                 let next = chars[k + 1..].iter().find(|(_, n)| !n.is_whitespace()).map(|&(_, n)| n);
                 let spaced = chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace());
                 // Any letter may start the next sentence: pasted text is not always
