@@ -19,8 +19,11 @@ test: build
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory test-browser
 
+# Property tests draw from a fixed seed here, so a run is reproducible; set
+# PROPTEST_RNG_SEED=random (or another number) to explore, as `make fuzz` does for input.
+PROPTEST_RNG_SEED ?= 20261123
 test-rust:
-	cargo test --release --locked
+	PROPTEST_RNG_SEED=$(PROPTEST_RNG_SEED) cargo test --release --locked
 
 # tests/wasm.rs: the JS API of pkg/ in headless Chromium, via wasm-bindgen-test-runner.
 # Built by its own package, tests/wasm-runner (see the comment in its Cargo.toml).
