@@ -97,7 +97,7 @@ pub(super) fn mark(analysis: &mut Analysis, lexicon: &Lexicon) {
         let w = token.word.as_str();
         if token.kind == TokenKind::Content && !is_cue_word(w) {
             // "unpunished", "impunity", "abroad"; "another country"
-            let negates_itself = !token.entity && !lexicon.in_synonym_group(w) && lexical_negation(w, lexicon);
+            let negates_itself = !token.entity && self_negation(w, lexicon).is_some();
             let other_place = PLACE_NOUNS.contains(&w) && i > 0 && OTHER_PLACE_DETERMINERS.contains(&word(i - 1));
             if negates_itself || other_place {
                 negators.push(Negator { kind: NegatorKind::Lexical, cue: i, scope: vec![i] });
@@ -193,8 +193,14 @@ fn is_particle(word: &str) -> bool {
     matches!(word, "not" | "never" | "no" | "nor" | "neither" | "none" | "nobody" | "nothing" | "nowhere" | "without" | "cannot")
 }
 
-fn lexical_negation(word: &str, _lexicon: &Lexicon) -> bool {
-    lexical_negation_base(word).is_some()
+/// The word a self-negating word negates, unless a synonym group lists it as it is
+/// ("unjustly" means arbitrary, not "not just"). The one test both the term of a word and
+/// its negation use, so the two cannot disagree.
+pub fn self_negation<'a>(word: &'a str, lexicon: &Lexicon) -> Option<&'a str> {
+    if lexicon.in_synonym_group(word) {
+        return None;
+    }
+    lexical_negation_base(word)
 }
 
 /// For a word that negates itself, the word it negates: "unpunished" -> "punished",

@@ -378,9 +378,7 @@ impl Lexicon {
         if self.is_stop(folded) || cues::is_cue_word(folded) || folded.chars().count() < 2 || lexicon::MONTHS.contains(&folded) || ordinal {
             return Token::function(folded);
         }
-        // A word a synonym group lists ("unjustly" = arbitrary) is read as listed, not
-        // as a negation of its stem.
-        let base = if self.in_synonym_group(folded) { folded } else { cues::lexical_negation_base(folded).unwrap_or(folded) };
+        let base = cues::self_negation(folded, self).unwrap_or(folded);
         Token { kind: TokenKind::Content, word: folded.to_string(), term: self.term_of(base), entity: named, place: None, value: None, capitalized: false }
     }
 }
