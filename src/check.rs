@@ -49,6 +49,12 @@ impl Checker {
         Checker { bundle, index }
     }
 
+    /// `new`, reporting indexing progress (statements indexed so far).
+    pub fn new_with_progress(bundle: Bundle, progress: &mut dyn FnMut(usize)) -> Checker {
+        let index = Index::build_with_progress(&bundle, progress);
+        Checker { bundle, index }
+    }
+
     /// The embedded default bundle.
     pub fn embedded() -> Result<Checker, BundleError> {
         let (bundle, index) = compiled::decode(DEFAULT_BUNDLE, "embedded default bundle")?;
@@ -199,7 +205,7 @@ impl Checker {
                     continue; // about another country
                 }
             }
-            let year = self.bundle.date_of(statement).year;
+            let year = self.bundle.date_of(statement).map(|d| d.year);
             let judgement = judge(view, &quote, &aside, &aside_places, year);
             let relevance = judgement.coverage * (0.5 + 0.5 * score / top_score);
             items.push(Item { doc, score, judgement, relevance });
@@ -332,15 +338,15 @@ impl Checker {
             reason: item.judgement.reason.clone(),
             speaker: statement.speaker.clone(),
             speaker_kind: statement.speaker_kind.to_string(),
-            date: self.bundle.date_of(statement).to_string(),
+            date: self.bundle.date_of(statement).map(|d| d.to_string()).unwrap_or_default(),
             matched: item.judgement.matched_words.clone(),
             relations,
             source: SourceRef {
                 id: source.id.clone(),
                 publisher: source.publisher.clone(),
                 title: source.title.clone(),
-                url: source.url.clone(),
-                published: source.published.to_string(),
+                url: source.url.clone().unwrap_or_default(),
+                published: source.published.map(|d| d.to_string()).unwrap_or_default(),
                 kind: source.kind.to_string(),
             },
         }

@@ -40,11 +40,19 @@ pub fn idf(doc_count: usize, doc_freq: usize) -> f32 {
 
 impl Index {
     pub fn build(bundle: &Bundle) -> Index {
+        Index::build_with_progress(bundle, &mut |_| {})
+    }
+
+    /// `build`, calling `progress` with the number of statements indexed so far now and then.
+    pub fn build_with_progress(bundle: &Bundle, progress: &mut dyn FnMut(usize)) -> Index {
         let mut by_term: BTreeMap<String, Vec<(u32, u32)>> = BTreeMap::new();
         let mut doc_lengths = Vec::with_capacity(bundle.statements.len());
         // term -> (written as a name, written in lower case)
         let mut usage: BTreeMap<String, (bool, bool)> = BTreeMap::new();
         for (doc, statement) in bundle.statements.iter().enumerate() {
+            if doc % 1024 == 0 {
+                progress(doc);
+            }
             let mut counts: BTreeMap<String, u32> = BTreeMap::new();
             let mut add = |text: &str, weight: u32| {
                 for token in analyze(text).tokens.iter().filter(|t| t.kind == TokenKind::Content) {
@@ -64,6 +72,7 @@ impl Index {
                 by_term.entry(term).or_default().push((doc as u32, tf));
             }
         }
+        progress(bundle.statements.len());
         let names = by_term.keys().map(|t| usage.get(t).is_some_and(|&(name, lower)| name && !lower)).collect();
         let (terms, postings) = by_term.into_iter().unzip();
         Index { terms, postings, doc_lengths, names }

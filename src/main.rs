@@ -6,7 +6,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use claimcheck::bundle::source::SourceTexts;
+use claimcheck::bundle::import::{self, ImportOptions};
+use claimcheck::bundle::source::{self, SourceTexts};
+use claimcheck::bundle::Kind;
 use claimcheck::{eval, CheckResult, Checker};
 
 #[derive(Parser)]
@@ -29,6 +31,10 @@ enum Command {
         bundle: Option<PathBuf>,
     },
     /// Run labelled claims (JSON lines) and print one line per case and a summary.
+    ///
+    /// Two formats: ours ({"id", "claim", "verdict": [...], "evidence": [phrases]}), and
+    /// Climate-FEVER's ({"id", "claim", "label", "evidence": [{"id", "label"}]}), for which
+    /// the summary has accuracy, macro-F1, a confusion matrix and decisive-evidence recall@5.
     Eval {
         file: PathBuf,
         #[arg(long)]
@@ -55,6 +61,32 @@ enum BundleCommand {
         path: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
+    },
+    /// Turn a corpus of one statement per line (JSON lines: "id", "text", "source", and
+    /// optionally "url", "published", "publisher", "kind", "speaker") into a bundle.
+    /// Writes the compiled form, or the JSON source format when OUTPUT ends in ".json".
+    ///
+    /// Climate-FEVER's evidence file: --source-field article --publisher Wikipedia
+    Import {
+        path: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The field that names each statement's source.
+        #[arg(long, default_value = "source")]
+        source_field: String,
+        /// The field that holds each statement's text.
+        #[arg(long, default_value = "text")]
+        text_field: String,
+        /// The bundle's title (default: the input file's name).
+        #[arg(long)]
+        title: Option<String>,
+        /// Publisher of sources whose lines name none (default: the source's name).
+        #[arg(long)]
+        publisher: Option<String>,
+        /// Kind of sources whose lines give none: ngo, intergovernmental, government,
+        /// news, court, testimony or other.
+        #[arg(long, default_value = "other")]
+        kind: String,
     },
 }
 
@@ -88,6 +120,21 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Eval { file, bundle } => {
             let checker = load(bundle.as_deref())?;
             let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            if eval::is_labelled(&text) {
+                let cases = eval::parse_labelled(&text, &file.display().to_string())?;
+                let outcomes = eval::run_labelled(&checker, &cases);
+                for o in &outcomes {
+                    let mark = if o.label == o.verdict { "PASS" } else { "FAIL" };
+                    let recall = match o.found_at_5 {
+                        Some(true) => " gold@5",
+                        Some(false) => " gold-missed",
+                        None => "",
+                    };
+                    println!("{mark} {} label {} verdict {}{recall}", o.id, o.label.as_str(), o.verdict.as_str());
+                }
+                println!("{}", eval::metrics(&outcomes));
+                return Ok(ExitCode::SUCCESS);
+            }
             let cases = eval::parse_cases(&text, &file.display().to_string())?;
             let outcomes = eval::run(&checker, &cases);
             let passed = outcomes.iter().filter(|o| o.passed).count();
@@ -123,6 +170,70 @@ fn run(command: Command) -> Result<ExitCode, String> {
             std::fs::write(&output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
             println!("{}: {} bytes, {} statements", output.display(), bytes.len(), checker.bundle().statements.len());
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Bundle { command: BundleCommand::Import { path, output, source_field, text_field, title, publisher, kind } } => {
+            let kind = Kind::parse(&kind).ok_or_else(|| {
+                let allowed: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                format!("--kind: unknown kind \"{kind}\"; expected one of {}", allowed.join(", "))
+            })?;
+            let name = path.display().to_string();
+            let title = title.unwrap_or_else(|| path.file_stem().map_or(name.clone(), |s| s.to_string_lossy().into_owned()));
+            let options = ImportOptions { source_field, text_field, title, publisher, kind };
+            let bytes = std::fs::read(&path).map_err(|e| format!("{name}: {e}"))?;
+            let text = std::str::from_utf8(&bytes).map_err(|e| {
+                let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
+                format!("{name}: line {line}: not UTF-8")
+            })?;
+            let mut bar = Progress::new();
+            let bundle = import::import(text, &name, &options, &mut |done, total| bar.show("reading", done, total)).map_err(|e| {
+                bar.finish();
+                e.to_string()
+            })?;
+            let statements = bundle.statements.len();
+            let sources = bundle.sources.len();
+            let bytes = if output.extension().is_some_and(|e| e == "json") {
+                bar.finish();
+                source::to_json(&bundle).into_bytes()
+            } else {
+                let checker = Checker::new_with_progress(bundle, &mut |done| bar.show("indexing", done, statements));
+                bar.finish();
+                checker.compile()
+            };
+            std::fs::write(&output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
+            println!("{}: {} bytes, {statements} statements from {sources} sources", output.display(), bytes.len());
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// A one-line progress bar on standard error, drawn only when it is a terminal (so logs
+/// and pipes stay clean) and only when the shown percentage changes.
+struct Progress {
+    enabled: bool,
+    shown: Option<(&'static str, usize)>,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        Progress { enabled: std::io::stderr().is_terminal(), shown: None }
+    }
+
+    fn show(&mut self, phase: &'static str, done: usize, total: usize) {
+        if !self.enabled || total == 0 {
+            return;
+        }
+        let percent = done.min(total) * 100 / total;
+        if self.shown == Some((phase, percent)) {
+            return;
+        }
+        self.shown = Some((phase, percent));
+        let filled = percent * 30 / 100;
+        eprint!("\r{phase:>9} [{}{}] {percent:3}%", "#".repeat(filled), " ".repeat(30 - filled));
+    }
+
+    fn finish(&mut self) {
+        if self.enabled && self.shown.take().is_some() {
+            eprintln!();
         }
     }
 }

@@ -145,8 +145,8 @@ enum Found {
 
 /// Compares a claim with one statement. `aside` holds the terms of the statement's
 /// topics, speaker and source title; `aside_places` the places they name.
-/// `year` is the statement's date's year, for claims that date what they say.
-pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, aside_places: &[&str], year: u16) -> Judgement {
+/// `year` is the statement's date's year (if known), for claims that date what they say.
+pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, aside_places: &[&str], year: Option<u16>) -> Judgement {
     let lexicon = Lexicon::get();
     let mut matched_weight = 0.0;
     let mut direct_weight = 0.0;
@@ -266,7 +266,7 @@ pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, a
     // What a claim dates ("in 2012", "on December 19") the statement must date alike
     // to support it: its own words, else its date.
     // A text dated January 2004 may report December 2003: its date allows the year before.
-    let dated_alike = |y: &u16| if statement.years.is_empty() { *y == year || *y + 1 == year } else { statement.years.contains(y) };
+    let dated_alike = |y: &u16| if statement.years.is_empty() { year.is_some_and(|year| *y == year || *y + 1 == year) } else { statement.years.contains(y) };
     let dates_unproven = claim.analysis.dated_years.iter().any(|y| !dated_alike(y))
         || claim.analysis.days.iter().any(|d| !statement.days.contains(d));
     // Some cases cannot show "all" / "no one": a particular statement may refute a

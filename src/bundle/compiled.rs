@@ -24,7 +24,7 @@ use crate::analysis::ANALYZER_VERSION;
 use crate::index::Index;
 
 pub const MAGIC: &[u8; 8] = b"CLMCHK\0\x01";
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 const HEADER_LEN: usize = 8 + 2 + 2 + 8 + 8;
 
 /// Whether `bytes` start like a compiled bundle (as opposed to JSON).
@@ -42,8 +42,8 @@ pub fn encode(bundle: &Bundle, index: &Index) -> Vec<u8> {
         w.string(&s.publisher);
         w.kind(s.kind);
         w.string(&s.title);
-        w.string(&s.url);
-        w.date(Some(s.published));
+        w.option(s.url.as_deref());
+        w.date(s.published);
         w.option(s.text_file.as_deref());
     }
     w.varint(bundle.statements.len() as u64);
@@ -128,8 +128,8 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
             publisher: r.string("source publisher")?,
             kind: r.kind("source kind")?,
             title: r.string("source title")?,
-            url: r.string("source url")?,
-            published: r.date("source published")?.ok_or_else(|| r.error("source published date is missing"))?,
+            url: r.option("source url")?,
+            published: r.date("source published")?,
             text_file: r.option("source text_file")?,
         });
     }

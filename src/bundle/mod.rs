@@ -4,6 +4,7 @@
 
 pub mod compiled;
 pub mod error;
+pub mod import;
 pub mod source;
 
 use std::fmt;
@@ -44,8 +45,10 @@ pub struct Source {
     pub publisher: String,
     pub kind: Kind,
     pub title: String,
-    pub url: String,
-    pub published: Date,
+    /// Absent for corpora imported without links.
+    pub url: Option<String>,
+    /// Absent for corpora imported without dates.
+    pub published: Option<Date>,
     pub text_file: Option<String>,
 }
 
@@ -77,9 +80,9 @@ impl Bundle {
         &self.sources[statement.source]
     }
 
-    /// A statement's date: its own, else its source's.
-    pub fn date_of(&self, statement: &Statement) -> Date {
-        statement.date.unwrap_or(self.source_of(statement).published)
+    /// A statement's date: its own, else its source's, if either is known.
+    pub fn date_of(&self, statement: &Statement) -> Option<Date> {
+        statement.date.or(self.source_of(statement).published)
     }
 }
 

@@ -220,14 +220,14 @@ impl<'a> Verifier<'a> {
         let kind = self.kind(&item, "kind");
         let title = self.string(&item, "title", true, limits::MAX_FIELD_BYTES);
         let url = self.url(&item);
-        let published = self.date(&item, "published", true);
+        let published = self.date(&item, "published", false);
         let text_file = self.string(&item, "text_file", false, limits::MAX_FIELD_BYTES);
         if let Some(path) = &text_file {
             if path.starts_with('/') || path.split(['/', '\\']).any(|part| part == "..") {
                 self.error(ErrorKind::InvalidValue, &item.name, Some("text_file"), "must be a path inside the bundle's folder (no leading /, no ..)");
             }
         }
-        Some(Source { id: id?, publisher: publisher?, kind: kind?, title: title?, url: url?, published: published?, text_file })
+        Some(Source { id: id?, publisher: publisher?, kind: kind?, title: title?, url, published, text_file })
     }
 
     fn statement(&mut self, i: usize, value: &Value, sources: &HashMap<String, usize>) -> Option<Statement> {
@@ -296,13 +296,63 @@ impl<'a> Verifier<'a> {
     }
 
     fn url(&mut self, item: &Item) -> Option<String> {
-        let url = self.string(item, "url", true, limits::MAX_FIELD_BYTES)?;
+        let url = self.string(item, "url", false, limits::MAX_FIELD_BYTES)?;
         if !is_web_url(&url) {
             self.error(ErrorKind::InvalidValue, &item.name, Some("url"), format!("\"{}\" is not an absolute http or https URL", truncate(&url, 80)));
             return None;
         }
         Some(url)
     }
+}
+
+/// The bundle in the JSON source format, pretty-printed; `parse` reads it back to an
+/// equal bundle. Used by `claimcheck bundle import -o bundle.json`.
+pub fn to_json(bundle: &Bundle) -> String {
+    use serde_json::json;
+    let sources: Vec<Value> = bundle
+        .sources
+        .iter()
+        .map(|s| {
+            let mut o = json!({"id": s.id, "publisher": s.publisher, "kind": s.kind.as_str(), "title": s.title});
+            if let Some(url) = &s.url {
+                o["url"] = json!(url);
+            }
+            if let Some(date) = s.published {
+                o["published"] = json!(date.to_string());
+            }
+            if let Some(path) = &s.text_file {
+                o["text_file"] = json!(path);
+            }
+            o
+        })
+        .collect();
+    let statements: Vec<Value> = bundle
+        .statements
+        .iter()
+        .map(|s| {
+            let mut o = json!({"id": s.id, "source": bundle.sources[s.source].id, "quote": s.quote, "speaker": s.speaker, "speaker_kind": s.speaker_kind.as_str()});
+            if let Some(date) = s.date {
+                o["date"] = json!(date.to_string());
+            }
+            if !s.topics.is_empty() {
+                o["topics"] = json!(s.topics);
+            }
+            o
+        })
+        .collect();
+    let relations: Vec<Value> = bundle
+        .relations
+        .iter()
+        .map(|r| {
+            let mut o = json!({"from": bundle.statements[r.from].id, "to": bundle.statements[r.to].id, "kind": r.kind.as_str()});
+            if let Some(note) = &r.note {
+                o["note"] = json!(note);
+            }
+            o
+        })
+        .collect();
+    let root = json!({"format": SOURCE_FORMAT, "title": bundle.title, "language": bundle.language, "sources": sources, "statements": statements, "relations": relations});
+    serde_json::to_string_pretty(&root).unwrap_or_default()
 }
 
 /// `http://host...` or `https://host...` with no spaces or control characters.
