@@ -19,6 +19,8 @@ pub static DEFAULT_BUNDLE: &[u8] = include_bytes!("../bundles/default.ccb");
 
 /// How many statements retrieval hands to stance judging.
 const CANDIDATES: usize = 40;
+/// How many of those are judged in full (analysed), chosen by estimated relevance.
+const JUDGED: usize = 16;
 /// Related statements rank as if this much less relevant.
 const RELATED_RANK_FACTOR: f32 = 0.6;
 /// How many are judged to rank the sentences of a pasted paragraph.
@@ -28,6 +30,11 @@ const MAX_EVIDENCE: usize = 10;
 /// Query weight of terms opposed to a claim term, and of the claim's speaker.
 const ANTONYM_QUERY_WEIGHT: f32 = 0.5;
 const SPEAKER_QUERY_WEIGHT: f32 = 0.3;
+
+/// Relevance for ordering evidence: coverage of the claim, times BM25 rank.
+fn relevance(coverage: f32, score: f32, top_score: f32) -> f32 {
+    coverage * (0.25 + 0.75 * score / top_score)
+}
 
 pub struct Checker {
     bundle: Bundle,
@@ -181,8 +188,31 @@ impl Checker {
         let claim_places = view.analysis.places();
         // A place this bundle never mentions: only statements naming it can be about it.
         let unknown_place = claim_places.iter().any(|p| self.index.doc_freq(p) == 0);
-        let candidates = self.index.search(&query, limit);
+        let mut candidates = self.index.search(&query, limit);
         let top_score = candidates.first().map_or(1.0, |c| c.1.max(f32::EPSILON));
+        if candidates.len() > JUDGED {
+            // Judging analyses a statement's text, which costs far more than retrieval:
+            // judge only those whose index terms could make them the most relevant.
+            // Coverage estimated from the index (which claim terms, or their opposites,
+            // each statement has) ranks them as judging would, give or take synonyms.
+            let term_ids: Vec<(f32, Vec<usize>)> = view
+                .terms
+                .iter()
+                .map(|t| {
+                    let mut ids: Vec<usize> = self.index.term_id(&t.term).into_iter().collect();
+                    ids.extend(lexicon.antonyms_of(&t.term).iter().filter_map(|a| self.index.term_id(a)));
+                    (t.weight, ids)
+                })
+                .collect();
+            let total = view.total_weight.max(f32::EPSILON);
+            let estimate = |&(doc, score): &(usize, f32)| {
+                let found: f32 = term_ids.iter().filter(|(_, ids)| ids.iter().any(|&id| self.index.posting_has(id, doc))).map(|(w, _)| w).sum();
+                relevance(found / total, score, top_score)
+            };
+            let mut estimated: Vec<(f32, (usize, f32))> = candidates.iter().map(|c| (estimate(c), *c)).collect();
+            estimated.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1 .0.cmp(&b.1 .0)));
+            candidates = estimated.into_iter().take(JUDGED).map(|(_, c)| c).collect();
+        }
 
         let mut items = Vec::new();
         for (doc, score) in candidates {
@@ -207,7 +237,7 @@ impl Checker {
             }
             let year = self.bundle.date_of(statement).map(|d| d.year);
             let judgement = judge(view, &quote, &aside, &aside_places, year);
-            let relevance = judgement.coverage * (0.25 + 0.75 * score / top_score);
+            let relevance = relevance(judgement.coverage, score, top_score);
             items.push(Item { doc, score, judgement, relevance });
         }
         items.sort_by(|a, b| b.relevance.total_cmp(&a.relevance).then(a.doc.cmp(&b.doc)));

@@ -82,7 +82,12 @@ impl Index {
         self.doc_lengths.len()
     }
 
-    fn term_id(&self, term: &str) -> Option<usize> {
+    /// Whether the postings of term `id` (from `term_id`) include statement `doc`.
+    pub fn posting_has(&self, id: usize, doc: usize) -> bool {
+        self.postings[id].binary_search_by_key(&(doc as u32), |p| p.0).is_ok()
+    }
+
+    pub fn term_id(&self, term: &str) -> Option<usize> {
         self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()
     }
 
@@ -113,21 +118,37 @@ impl Index {
         if n == 0 {
             return Vec::new();
         }
-        let avg_len = self.doc_lengths.iter().map(|&l| l as f32).sum::<f32>() / n as f32;
-        let mut scores: BTreeMap<u32, f32> = BTreeMap::new();
+        // Lengths are in half-units, like term frequencies, so the ratio needs no rescaling.
+        let avg_len = (self.doc_lengths.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / n as f32).max(f32::EPSILON);
+        // One dense accumulator: big bundles have posting lists of tens of thousands of
+        // statements, where a map per query costs more than the scoring.
+        let mut scores = vec![0.0f32; n];
+        let mut touched: Vec<u32> = Vec::new();
         for (term, weight) in query {
             let Some(id) = self.term_id(term) else { continue };
             let postings = &self.postings[id];
             let term_idf = idf(n, postings.len());
             for &(doc, tf) in postings {
                 let tf = tf as f32 / 2.0;
-                let len_norm = 1.0 - B + B * (self.doc_lengths[doc as usize] as f32 / 2.0) / (avg_len / 2.0).max(f32::EPSILON);
-                let score = term_idf * tf * (K1 + 1.0) / (tf + K1 * len_norm);
-                *scores.entry(doc).or_default() += weight * score;
+                let len_norm = 1.0 - B + B * self.doc_lengths[doc as usize] as f32 / avg_len;
+                let add = weight * term_idf * tf * (K1 + 1.0) / (tf + K1 * len_norm);
+                if add <= 0.0 {
+                    continue; // a zero-weight term must not list a statement twice
+                }
+                let slot = &mut scores[doc as usize];
+                if *slot == 0.0 {
+                    touched.push(doc);
+                }
+                *slot += add;
             }
         }
-        let mut ranked: Vec<(usize, f32)> = scores.into_iter().map(|(d, s)| (d as usize, s)).collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let better = |a: &(usize, f32), b: &(usize, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let mut ranked: Vec<(usize, f32)> = touched.into_iter().map(|d| (d as usize, scores[d as usize])).collect();
+        if ranked.len() > limit && limit > 0 {
+            ranked.select_nth_unstable_by(limit - 1, better);
+            ranked.truncate(limit);
+        }
+        ranked.sort_by(better);
         ranked.truncate(limit);
         ranked
     }
