@@ -420,10 +420,10 @@ fn split_sentences(text: &str) -> Vec<&str> {
             '.' | '!' | '?' => {
                 // The word before the stop, case-blind and with its combining marks, so that
                 // case never changes where a sentence ends.
-                let in_word = |c: &char| c.is_alphanumeric() || *c == '.' || unicode_normalization::char::is_combining_mark(*c);
+                let in_word = |c: &char| c.is_alphanumeric() || *c == '.' || crate::analysis::normalize::is_combining_mark(*c);
                 let reversed: String = text[start..at].chars().rev().take_while(in_word).collect();
                 let word_before: String = reversed.chars().rev().flat_map(char::to_uppercase).flat_map(char::to_lowercase).collect();
-                let letters = word_before.chars().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).count();
+                let letters = word_before.chars().filter(|c| !crate::analysis::normalize::is_combining_mark(*c)).count();
                 let abbreviation = letters == 1
                     || word_before.contains('.')
                     || matches!(word_before.as_str(), "mr" | "mrs" | "ms" | "dr" | "st" | "no" | "jr" | "sr" | "vs" | "etc");

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""Writes src/analysis/common_words.txt: the most frequent English words, most frequent
+"""Writes tools/common_words.txt: the most frequent English words, most frequent
 first, from the wordfreq package's small English list (data CC BY-SA 4.0, see
 https://github.com/rspeer/wordfreq). Used to weigh claim words the bundle never uses:
 a common word ("quit", "kept") missing from the bundle says little, a rare one
 ("Eurovision") says the claim is about something else.
 
-Run once by hand; the output is committed:
+Run once by hand; the output is committed. The wasm embeds only its stems
+(src/analysis/common_stems.txt), so regenerate those after it:
     pip download --no-deps -d /tmp/wf wordfreq==3.1.1 && pip install msgpack
     python3 tools/gen_common_words.py /tmp/wf/wordfreq-3.1.1-py3-none-any.whl
+    cargo run --example gen_common_stems > src/analysis/common_stems.txt
 """
 import gzip
 import re
@@ -30,7 +32,7 @@ def main(wheel):
                 words.append(word)
         if len(words) >= COUNT:
             break
-    with open("src/analysis/common_words.txt", "w") as out:
+    with open("tools/common_words.txt", "w") as out:
         out.write("\n".join(words[:COUNT]) + "\n")
 
 if __name__ == "__main__":

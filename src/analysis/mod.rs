@@ -251,13 +251,65 @@ pub struct Lexicon {
     /// folded word or two-word name -> acronym term
     aliases: HashMap<&'static str, &'static str>,
     numbers: HashMap<&'static str, f64>,
-    /// term -> rank among the most frequent English words (common_words.txt)
-    common: HashMap<String, u16>,
+    /// term -> the band of English word frequency it falls in (`COMMON_BANDS`)
+    common: HashMap<String, u8>,
 }
 
-/// The 15,000 most frequent English words, most frequent first (from wordfreq; see
-/// tools/gen_common_words.py).
-const COMMON_WORDS: &str = include_str!("common_words.txt");
+/// Frequency bands of the common-English list: ranks below 1,000, 3,000, 6,000, and
+/// the rest of the 15,000.
+const COMMON_BANDS: [usize; 3] = [1_000, 3_000, 6_000];
+
+/// The stems of the 15,000 most frequent English words (`tools/common_words.txt`, from
+/// wordfreq), one line per band, most frequent band first, each stem in the first
+/// band a word of it falls in, front-coded (see `common_stems_of_band`). Stems, not words: 15,000 words are 54 KB gzip in the
+/// wasm, their stems a fraction, and the lexicon only ever looks terms up. Written by
+/// `cargo run --example gen_common_stems`; a test fails when it is stale.
+const COMMON_STEMS: &str = include_str!("common_stems.txt");
+
+/// `common_stems.txt` from the word list (most frequent first, one per line).
+#[doc(hidden)]
+pub fn common_stems_file(words: &str) -> String {
+    let lexicon = Lexicon::get();
+    let mut seen = std::collections::HashSet::new();
+    let mut bands = vec![Vec::new(); COMMON_BANDS.len() + 1];
+    for (rank, word) in words.lines().enumerate() {
+        let stem = lexicon.stem_of(word);
+        if seen.insert(stem.clone()) {
+            bands[COMMON_BANDS.iter().filter(|&&b| rank >= b).count()].push(stem);
+        }
+    }
+    let mut out = String::new();
+    for mut band in bands {
+        band.sort_unstable();
+        let mut previous = "";
+        for stem in &band {
+            let shared = stem.bytes().zip(previous.bytes()).take(9).take_while(|(a, b)| a == b).count();
+            out.push(char::from(b'0' + shared as u8));
+            out.push_str(&stem[shared..]);
+            previous = stem;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The stems of one band of `common_stems.txt`: sorted, each written as how many
+/// leading letters it shares with the one before (a digit) and the rest.
+fn common_stems_of_band(line: &str) -> Vec<String> {
+    let mut stems: Vec<String> = Vec::new();
+    let mut rest = line;
+    while let Some(digit) = rest.chars().next() {
+        let start = digit.len_utf8();
+        let end = rest[start..].find(|c: char| c.is_ascii_digit()).map_or(rest.len(), |i| i + start);
+        let shared = digit.to_digit(10).unwrap_or(0) as usize;
+        let previous = stems.last().map_or("", String::as_str);
+        let mut stem = previous.get(..shared).unwrap_or(previous).to_string();
+        stem.push_str(&rest[start..end]);
+        stems.push(stem);
+        rest = &rest[end..];
+    }
+    stems
+}
 
 impl Lexicon {
     pub fn get() -> &'static Lexicon {
@@ -284,8 +336,10 @@ impl Lexicon {
             numbers: lexicon::NUMBER_WORDS.iter().copied().collect(),
             common: HashMap::new(),
         };
-        for (rank, word) in COMMON_WORDS.lines().enumerate() {
-            lex.common.entry(lex.term_of(word)).or_insert(rank as u16);
+        for (band, line) in COMMON_STEMS.lines().enumerate() {
+            for stem in common_stems_of_band(line) {
+                lex.common.entry(lex.term_of_stem(stem)).or_insert(band as u8);
+            }
         }
         for row in lexicon::PLACES {
             for name in row.iter() {
@@ -303,13 +357,21 @@ impl Lexicon {
     /// The index term of a folded content word: synonym head, else stem, with
     /// transliteration variants folded.
     pub fn term_of(&self, word: &str) -> String {
+        self.term_of_stem(self.stem_of(word))
+    }
+
+    /// The stem of a folded word, with transliteration variants folded.
+    fn stem_of(&self, word: &str) -> String {
         let mut folded = word.to_string();
         for (from, to) in lexicon::TRANSLITERATION_FOLDS {
             if folded.contains(from) {
                 folded = folded.replace(from, to);
             }
         }
-        let stem = self.stemmer.stem(&folded).into_owned();
+        self.stemmer.stem(&folded).into_owned()
+    }
+
+    fn term_of_stem(&self, stem: String) -> String {
         match self.synonyms.get(&stem) {
             Some(head) => (*head).to_string(),
             None => stem,
@@ -322,9 +384,9 @@ impl Lexicon {
     /// about something this bundle does not cover.
     pub fn unseen_term_factor(&self, term: &str) -> f32 {
         match self.common.get(term) {
-            Some(&rank) if rank < 1000 => 0.3,
-            Some(&rank) if rank < 3000 => 0.5,
-            Some(&rank) if rank < 6000 => 0.7,
+            Some(0) => 0.3,
+            Some(1) => 0.5,
+            Some(2) => 0.7,
             Some(_) => 0.85,
             None => 1.0,
         }
@@ -415,6 +477,15 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(content_terms(input), *expected, "terms of {input:?}");
         }
+    }
+
+    #[test]
+    fn common_stems_are_fresh() {
+        let words = std::fs::read_to_string("tools/common_words.txt").expect("tools/common_words.txt");
+        assert!(
+            COMMON_STEMS == common_stems_file(&words),
+            "src/analysis/common_stems.txt is stale: run `cargo run --example gen_common_stems > src/analysis/common_stems.txt`"
+        );
     }
 
     #[test]
