@@ -90,6 +90,17 @@ enum BundleCommand {
     },
 }
 
+/// `println!` that ends the program quietly when standard output is closed (a reader
+/// piping into `head`), where `println!` would panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
@@ -111,7 +122,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             };
             let result = checker.check(&claim);
             if json {
-                println!("{}", serde_json::to_string(&result).map_err(|e| e.to_string())?);
+                say!("{}", serde_json::to_string(&result).map_err(|e| e.to_string())?);
             } else {
                 print_readable(&result);
             }
@@ -130,9 +141,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
                         Some(false) => " gold-missed",
                         None => "",
                     };
-                    println!("{mark} {} label {} verdict {}{recall}", o.id, o.label.as_str(), o.verdict.as_str());
+                    say!("{mark} {} label {} verdict {}{recall}", o.id, o.label.as_str(), o.verdict.as_str());
                 }
-                println!("{}", eval::metrics(&outcomes));
+                say!("{}", eval::metrics(&outcomes));
                 return Ok(ExitCode::SUCCESS);
             }
             let cases = eval::parse_cases(&text, &file.display().to_string())?;
@@ -140,9 +151,9 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let passed = outcomes.iter().filter(|o| o.passed).count();
             for o in &outcomes {
                 let mark = if o.passed { "PASS" } else { "FAIL" };
-                println!("{mark} {} {} {}", o.id, o.verdict.as_str(), o.detail);
+                say!("{mark} {} {} {}", o.id, o.verdict.as_str(), o.detail);
             }
-            println!("{passed} passed, {} failed", outcomes.len() - passed);
+            say!("{passed} passed, {} failed", outcomes.len() - passed);
             Ok(ExitCode::SUCCESS)
         }
         Command::Analyze { text } => {
@@ -150,25 +161,25 @@ fn run(command: Command) -> Result<ExitCode, String> {
             for (i, t) in a.tokens.iter().enumerate() {
                 let negated = if a.is_negated(i) { " NEG" } else { "" };
                 let entity = if t.entity { " ENTITY" } else { "" };
-                println!("{i:3} {:?} {:?} -> {:?}{entity}{negated}", t.kind, t.word, t.term);
+                say!("{i:3} {:?} {:?} -> {:?}{entity}{negated}", t.kind, t.word, t.term);
             }
             for n in &a.negators {
-                println!("negator {:?} cue {} scope {:?}", n.kind, n.cue, n.scope);
+                say!("negator {:?} cue {} scope {:?}", n.kind, n.cue, n.scope);
             }
-            println!("quantities {:?}\nyears {:?}\nuniversal {}", a.quantities, a.years, a.universal);
+            say!("quantities {:?}\nyears {:?}\nuniversal {}", a.quantities, a.years, a.universal);
             Ok(ExitCode::SUCCESS)
         }
         Command::Bundle { command: BundleCommand::Verify { path } } => {
             let checker = load(Some(&path))?;
             let b = checker.bundle();
-            println!("{}: ok — {} sources, {} statements, {} relations", path.display(), b.sources.len(), b.statements.len(), b.relations.len());
+            say!("{}: ok — {} sources, {} statements, {} relations", path.display(), b.sources.len(), b.statements.len(), b.relations.len());
             Ok(ExitCode::SUCCESS)
         }
         Command::Bundle { command: BundleCommand::Build { path, output } } => {
             let checker = load(Some(&path))?;
             let bytes = checker.compile();
             std::fs::write(&output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
-            println!("{}: {} bytes, {} statements", output.display(), bytes.len(), checker.bundle().statements.len());
+            say!("{}: {} bytes, {} statements", output.display(), bytes.len(), checker.bundle().statements.len());
             Ok(ExitCode::SUCCESS)
         }
         Command::Bundle { command: BundleCommand::Import { path, output, source_field, text_field, title, publisher, kind } } => {
@@ -200,7 +211,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 checker.compile()
             };
             std::fs::write(&output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
-            println!("{}: {} bytes, {statements} statements from {sources} sources", output.display(), bytes.len());
+            say!("{}: {} bytes, {statements} statements from {sources} sources", output.display(), bytes.len());
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -270,24 +281,24 @@ fn read_stdin() -> Result<String, String> {
 }
 
 fn print_readable(result: &CheckResult) {
-    println!("Claim: {}", result.claim);
+    say!("Claim: {}", result.claim);
     let verdict = match result.verdict {
         claimcheck::Verdict::NoEvidence => "NO EVIDENCE in this bundle".to_string(),
         v => v.as_str().to_uppercase(),
     };
-    println!("Verdict: {verdict} (confidence {:.2}, {} independent source{})", result.confidence, result.independent_sources, if result.independent_sources == 1 { "" } else { "s" });
+    say!("Verdict: {verdict} (confidence {:.2}, {} independent source{})", result.confidence, result.independent_sources, if result.independent_sources == 1 { "" } else { "s" });
     for note in &result.notes {
-        println!("Note: {note}");
+        say!("Note: {note}");
     }
     for (i, e) in result.evidence.iter().enumerate() {
-        println!();
-        println!("{}. [{}] {} ({}), {}", i + 1, e.stance.as_str(), e.speaker, e.speaker_kind, e.date);
-        println!("   \"{}\"", e.quote);
-        println!("   Why: {}", e.reason);
+        say!("");
+        say!("{}. [{}] {} ({}), {}", i + 1, e.stance.as_str(), e.speaker, e.speaker_kind, e.date);
+        say!("   \"{}\"", e.quote);
+        say!("   Why: {}", e.reason);
         for r in &e.relations {
-            println!("   {r}");
+            say!("   {r}");
         }
-        println!("   Source: {} — {} ({}), {}", e.source.title, e.source.publisher, e.source.kind, e.source.published);
-        println!("   {}", e.source.url);
+        say!("   Source: {} — {} ({}), {}", e.source.title, e.source.publisher, e.source.kind, e.source.published);
+        say!("   {}", e.source.url);
     }
 }

@@ -181,3 +181,88 @@ fn a_missing_bundle_file_is_a_clear_error() {
     assert_eq!(output.status.code(), Some(1));
     assert!(stderr(&output).contains("no/such/bundle.json"), "{}", stderr(&output));
 }
+
+/// A fresh scratch folder for files a test writes.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("claimcheck-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+#[test]
+fn import_builds_a_bundle_that_checks_and_round_trips_through_json() {
+    let dir = scratch("import");
+    let compiled = dir.join("newsroom.ccb");
+    let json = dir.join("newsroom.json");
+    let output = claimcheck(&["bundle", "import", "tests/fixtures/import/newsroom.jsonl", "-o", compiled.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("5 statements from 4 sources"), "{}", stdout(&output));
+    let output = claimcheck(&["bundle", "import", "tests/fixtures/import/newsroom.jsonl", "-o", json.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // The JSON source form verifies, and both forms answer alike.
+    let verify = claimcheck(&["bundle", "verify", json.to_str().unwrap()]);
+    assert!(verify.status.success(), "{}", stderr(&verify));
+    let claim = "An environmental review of the sea wall was carried out.";
+    let from_compiled = check_json(&["--bundle", compiled.to_str().unwrap(), claim]);
+    let from_json = check_json(&["--bundle", json.to_str().unwrap(), claim]);
+    assert_eq!(from_compiled, from_json);
+    assert_eq!(from_compiled["verdict"], "contradicted", "{from_compiled:#}");
+    let court = from_compiled["evidence"].as_array().unwrap().iter().find(|e| e["id"] == "4").expect("numeric id kept as \"4\"");
+    assert_eq!(court["source"]["publisher"], "Regional Court");
+    assert_eq!(court["date"], "2022-11");
+    // A source given no link or date has none, rather than an invented one.
+    assert_eq!(court["source"]["url"], "");
+    // Source fields given on one line hold for the source's other lines.
+    let cost = check_json(&["--bundle", compiled.to_str().unwrap(), "The sea wall cost 40 million euros."]);
+    let n2 = cost["evidence"].as_array().unwrap().iter().find(|e| e["id"] == "n2").expect("n2 found");
+    assert_eq!(n2["source"]["url"], "https://example.org/gazette/sea-wall");
+    assert_eq!(n2["speaker"], "Harbour Gazette");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn import_maps_another_source_field_and_eval_reads_labelled_claims() {
+    let dir = scratch("wiki");
+    let compiled = dir.join("wiki.ccb");
+    // Without the mapping, the error says which flag to pass.
+    let output = claimcheck(&["bundle", "import", "tests/fixtures/import/wiki-style.jsonl", "-o", compiled.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("wiki-style.jsonl: line 1: field \"article\": unknown field"), "{}", stderr(&output));
+    assert!(stderr(&output).contains("pass --source-field article"), "{}", stderr(&output));
+    let output = claimcheck(&["bundle", "import", "tests/fixtures/import/wiki-style.jsonl", "--source-field", "article", "--publisher", "Wikipedia", "-o", compiled.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let output = claimcheck(&["eval", "tests/fixtures/import/wiki-claims.jsonl", "--bundle", compiled.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let text = stdout(&output);
+    // Gold ids with spaces match the imported ids ("Carbon dioxide:12" is "Carbon_dioxide:12").
+    assert!(text.contains("PASS c1 label supported verdict supported gold@5"), "{text}");
+    assert!(text.contains("PASS c3 label no_evidence verdict no_evidence\n"), "{text}");
+    for line in ["claims: 3", "accuracy: 1.000", "macro-F1: ", "decisive-evidence recall@5: 1.000 (of 2 claims", "confusion (rows: label, columns: verdict):"] {
+        assert!(text.contains(line), "missing {line:?} in {text}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn import_errors_name_the_line_and_field_and_write_nothing() {
+    let dir = scratch("broken");
+    let out = dir.join("broken.ccb");
+    let output = claimcheck(&["bundle", "import", "tests/fixtures/import/broken.jsonl", "-o", out.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let errors = stderr(&output);
+    for expected in [
+        "broken.jsonl: line 2: field \"publisher\": \"Q\" differs from \"P\" given for source \"S\" on line 1",
+        "broken.jsonl: line 3: field \"url\": \"javascript:alert(1)\" is not an absolute http or https URL",
+        "broken.jsonl: line 4: not valid JSON",
+        "broken.jsonl: line 5: field \"id\": id \"b1\" is already used on line 1",
+        "broken.jsonl: line 6: field \"text\": required field is missing",
+        "broken.jsonl: line 7: field \"kind\": unknown kind \"blog\"",
+        "broken.jsonl: line 7: field \"published\": invalid date \"2021-13\"",
+    ] {
+        assert!(errors.contains(expected), "missing {expected:?} in:\n{errors}");
+    }
+    assert!(!out.exists(), "nothing is written when any line is wrong");
+    let _ = std::fs::remove_dir_all(&dir);
+}
