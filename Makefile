@@ -1,7 +1,7 @@
 # The two commands of the README: `make demo` and `make test`. Both install what is
 # missing first (scripts/setup.sh, idempotent) and build everything (scripts/build.sh).
 
-.PHONY: setup build demo test test-rust test-wasm test-browser bundle clean fuzz
+.PHONY: setup build demo test test-rust test-wasm test-browser bundle clean fuzz bench
 
 setup:
 	bash scripts/setup.sh
@@ -54,3 +54,10 @@ fuzz:
 	for target in decode_compiled parse_source check_claim; do \
 	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$target corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1) || exit 1; \
 	done
+
+# Benchmarks (not part of `make test`): claimcheck against MiniSearch, natively
+# (criterion), in Node and in headless Chromium, plus sizes; corpora go to bench/data/.
+# Writes bench/results.json and bench/results.md. Takes about ten minutes.
+CLIMATE_FEVER_DIR ?= ../shared/benchmarks/climate-fever
+bench: build
+	CLIMATE_FEVER_DIR=$(CLIMATE_FEVER_DIR) node scripts/bench/run.mjs
