@@ -207,7 +207,7 @@ impl Checker {
             }
             let year = self.bundle.date_of(statement).map(|d| d.year);
             let judgement = judge(view, &quote, &aside, &aside_places, year);
-            let relevance = judgement.coverage * (0.5 + 0.5 * score / top_score);
+            let relevance = judgement.coverage * (0.25 + 0.75 * score / top_score);
             items.push(Item { doc, score, judgement, relevance });
         }
         items.sort_by(|a, b| b.relevance.total_cmp(&a.relevance).then(a.doc.cmp(&b.doc)));

@@ -18,7 +18,7 @@ pub const SUPPORT_MIN_COVERAGE: f32 = 0.55;
 /// Share of the claim's weight a statement must match to contradict it.
 pub const CONTRADICT_MIN_COVERAGE: f32 = 0.45;
 /// Below this share a statement is not shown at all.
-pub const RELATED_MIN_COVERAGE: f32 = 0.3;
+pub const RELATED_MIN_COVERAGE: f32 = 0.15;
 
 /// One distinct content term of the claim's judged content.
 #[derive(Clone, Debug)]

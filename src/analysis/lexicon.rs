@@ -286,6 +286,7 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("make sure", "ensure"), ("makes sure", "ensures"), ("made sure", "ensured"),
     ("singling out", "targeting"), ("singled out", "targeted"), ("single out", "target"),
     ("leave out", "omit"), ("leaves out", "omits"), ("left out", "omitted"), ("leaving out", "omitting"),
+    ("carbon dioxide", "co2"), ("sulfur dioxide", "so2"), ("sulphur dioxide", "so2"), ("nitrous oxide", "n2o"),
     ("voted down", "rejected"), ("vote down", "reject"), ("turned down", "rejected"), ("struck down", "rejected"),
 ];
 

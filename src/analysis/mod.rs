@@ -21,7 +21,7 @@ use tokenize::Piece;
 
 /// Bumped whenever analysis changes in a way that changes index terms: compiled bundles
 /// record it and are rejected when it differs (they must be rebuilt).
-pub const ANALYZER_VERSION: u16 = 1;
+pub const ANALYZER_VERSION: u16 = 2;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {

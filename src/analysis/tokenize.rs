@@ -38,6 +38,19 @@ pub fn tokenize(text: &str) -> Vec<Piece> {
                 }
             }
             let mut raw: String = chars[start..i].iter().collect();
+            // Chemical formulas with subscripts flattened by copying: "CO 2" is CO2.
+            if raw.len() == 1 && raw.as_bytes()[0].is_ascii_digit() && start >= 2 && chars[start - 1] == ' ' {
+                if let Some(Piece::Word { folded, all_caps: true, .. }) = pieces.last_mut() {
+                    let word_start = (start - 1).saturating_sub(folded.chars().count());
+                    let written: String = chars[word_start..start - 1].iter().collect();
+                    // Letters of the gases people write about (CO2, CH4, SO2, NO2, N2O), not "UK 2".
+                    let formula = folded.len() <= 2 && folded.chars().all(|c| "chnos".contains(c));
+                    if formula && written.to_lowercase() == *folded {
+                        folded.push_str(&raw);
+                        continue;
+                    }
+                }
+            }
             // Dotted acronym with a trailing dot: "U.S." keeps its last dot.
             if i < chars.len() && chars[i] == '.' && is_dotted_acronym(&raw) {
                 raw.push('.');
@@ -182,6 +195,9 @@ mod tests {
             ("close to 1,000 people", &["close", "to", "#1000", "people"]),
             ("the U.S. government", &["the", "u.s.", "government"]),
             ("Azerbaijan's flag", &["azerbaijan", "flag"]),
+            // Subscripts flattened by copying join their formula; other numbers do not.
+            ("CO 2 and CH 4 rose", &["co2", "and", "ch4", "rose"]),
+            ("Article 3 and the UK 2 years", &["article", "#3", "and", "the", "uk", "#2", "years"]),
             ("today.The report", &["today", ".", "the", "report"]),
             ("Strässer, 2015", &["strasser", ",", "#2015"]),
             ("up to 12 years", &["up", "to", "#12", "years"]),
