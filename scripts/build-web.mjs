@@ -1,6 +1,7 @@
 // Builds everything web from pkg/ (which wasm-bindgen wrote) and www/:
 //   pkg/package.json, pkg/README.md   the npm package, from pkg-config/
-//   dist/                             reader page, widget script, wasm, demo host page
+//   dist/                             reader page, widget script, checker worker, wasm,
+//                                     demo host page
 //   dist/claimcheck.html              the offline single file, under a hash-based CSP
 //   dist/embed-snippet.html           the embed snippets, with Subresource Integrity hashes
 // and prints the gzip sizes against the budget. Run by scripts/build.sh.
@@ -26,6 +27,10 @@ await writePackageJson();
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 
+// The checker's worker, for big bundles: a classic script without imports, so that it
+// runs from a file beside the page and from a Blob URL inside the widget alike.
+const workerJs = await bundle('checker-worker.js', 'iife', join(dist, 'checker-worker.js'));
+
 // The served reader page: native module script and stylesheet, wasm fetched beside them.
 await bundle('page.js', 'esm', join(dist, 'app.js'));
 const pageCss = await minifiedCss(['result.css', 'page.css']);
@@ -39,7 +44,12 @@ await writeFile(join(dist, 'favicon.svg'), favicon);
 // The widget: one module script (CSS inside) plus the same wasm, which it fetches with
 // the wasm's hash baked in (fetch's `integrity`), so a swapped wasm is refused.
 const wasmBytes = await readFile(join(dist, 'claimcheck_bg.wasm'));
-await bundle('widget.js', 'esm', join(dist, 'claim-check.js'), { __WASM_INTEGRITY__: JSON.stringify(sri('sha384', wasmBytes)) });
+// Its worker rides inside it as text (a worker from the CDN's origin is not allowed on
+// the host page's), so the host page's integrity hash of claim-check.js covers it too.
+await bundle('widget.js', 'esm', join(dist, 'claim-check.js'), {
+  __WASM_INTEGRITY__: JSON.stringify(sri('sha384', wasmBytes)),
+  __WORKER_SOURCE__: JSON.stringify(workerJs),
+});
 
 // A host page showing both embeds, for `make demo`; pym.js comes from npm so that it
 // works offline too.
@@ -170,7 +180,7 @@ async function reportSizes() {
   const raw = async (path) => (await readFile(path)).length;
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const rows = [];
-  for (const path of [join(pkg, 'claimcheck_bg.wasm'), join(pkg, 'claimcheck.js'), join(dist, 'app.js'), join(dist, 'claim-check.js'), join(dist, 'app.css'), join(dist, 'claimcheck.html')]) {
+  for (const path of [join(pkg, 'claimcheck_bg.wasm'), join(pkg, 'claimcheck.js'), join(dist, 'app.js'), join(dist, 'checker-worker.js'), join(dist, 'claim-check.js'), join(dist, 'app.css'), join(dist, 'claimcheck.html')]) {
     rows.push([relative(repo, path), await raw(path), await gz(path)]);
   }
   console.log('\nsizes (raw, gzip -9):');

@@ -1,17 +1,23 @@
 // Screenshots of the reader page, the widget host page and the offline file at phone
 // (360 px) and desktop (1280 px) widths, light and dark, for looking at by eye.
 //
-//   node scripts/screenshots.mjs [out-dir]     (default /tmp/claimcheck-screenshots)
+//   node scripts/screenshots.mjs [out-dir] [--big FILE.ccb]
+//                                     (default out-dir /tmp/claimcheck-screenshots)
 //
-// Needs a built dist/ (`make build`).
+// With --big, also the page and the widget on that bundle: while it downloads (served
+// slowly, so the progress bar is caught) and with a result. Needs a built dist/.
 
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DIST, launchChromium, serveDist } from '../tests/browser/helpers.mjs';
 
-const out = process.argv[2] || '/tmp/claimcheck-screenshots';
+const bigAt = process.argv.indexOf('--big');
+const big = bigAt > 0 ? process.argv[bigAt + 1] : null;
+const out = (process.argv[2] !== '--big' && process.argv[2]) || '/tmp/claimcheck-screenshots';
 await mkdir(out, { recursive: true });
+const bigClaim = encodeURIComponent('Human Rights Watch said the authorities arrested journalists and human rights defenders on politically motivated charges.');
 const claim = encodeURIComponent("Azerbaijan's Interior Ministry denies that the torture photos were taken in the country.");
 const { server, url } = await serveDist();
 const browser = await launchChromium();
@@ -39,7 +45,69 @@ try {
       }
     }
   }
+  if (big) await bigShots();
 } finally {
   await browser.close();
   server.close();
+}
+
+/**
+ * The page and the widget on a big bundle, from one server that serves dist/ and sends
+ * /big.ccb at 2 MB/s, so the download's progress can be seen.
+ */
+async function bigShots() {
+  const bytes = await readFile(big);
+  const slow = createServer(async (request, response) => {
+    const { pathname } = new URL(request.url, 'http://localhost');
+    if (pathname === '/host.html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title><link rel="icon" href="data:,"><script type="module" src="claim-check.js"></script></head><body><main><h1>An article</h1><p>A paragraph of the article.</p><claim-check bundle="big.ccb" claim="${decodeURIComponent(bigClaim)}"></claim-check></main></body></html>`);
+    } else if (pathname === '/big.ccb') {
+      response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length });
+      for (let at = 0; at < bytes.length && !response.destroyed; at += 200_000) {
+        response.write(bytes.subarray(at, at + 200_000));
+        await new Promise((resolve) => { setTimeout(resolve, 100); });
+      }
+      response.end();
+    } else {
+      const file = join(DIST, pathname === '/' ? 'index.html' : pathname.slice(1));
+      const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' }[extname(file)];
+      try {
+        const body = await readFile(file);
+        response.writeHead(200, { 'content-type': type || 'application/octet-stream' });
+        response.end(body);
+      } catch {
+        response.writeHead(404);
+        response.end();
+      }
+    }
+  });
+  await new Promise((resolve) => { slow.listen(0, '127.0.0.1', resolve); });
+  const base = `http://127.0.0.1:${slow.address().port}/`;
+  const downloading = () => {
+    const roots = [document, document.querySelector('claim-check')?.shadowRoot].filter(Boolean);
+    return roots.some((root) => /MB of/.test(root.querySelector('.cc-progress-detail')?.textContent ?? ''));
+  };
+  try {
+    for (const [name, address] of [['page', `${base}?bundle=big.ccb#claim=${bigClaim}`], ['widget', `${base}host.html`]]) {
+      for (const [width, height] of [[360, 780], [1280, 900]]) {
+        const page = await browser.newPage({ viewport: { width, height } });
+        await page.goto(address);
+        await page.waitForFunction(downloading);
+        await page.waitForTimeout(4000);
+        for (const [state, full] of [['loading', false], ['result', true]]) {
+          if (state === 'result') {
+            await page.waitForSelector('[data-verdict]', { timeout: 120_000 });
+            await page.waitForTimeout(300);
+          }
+          const file = join(out, `big-${name}-${state}-${width}.png`);
+          await page.screenshot({ path: file, fullPage: full });
+          console.log(file);
+        }
+        await page.close();
+      }
+    }
+  } finally {
+    slow.close();
+  }
 }

@@ -73,6 +73,14 @@ impl Checker {
             .map_err(|e| JsError::new(&e.to_string()))
     }
 
+    /// How many statements compiled bundle bytes hold, read from their head without
+    /// decoding them (for progress while `fromBytes` runs); `undefined` for JSON source
+    /// or bytes that are not a compiled bundle.
+    #[wasm_bindgen(js_name = peekStatementCount)]
+    pub fn peek_statement_count(bytes: &[u8]) -> Option<u32> {
+        crate::bundle::compiled::peek_statement_count(bytes).and_then(|n| u32::try_from(n).ok())
+    }
+
     /// Checks a claim; returns a `CheckResult`.
     #[wasm_bindgen(unchecked_return_type = "CheckResult")]
     pub fn check(&self, claim: &str) -> Result<JsValue, JsError> {

@@ -118,21 +118,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
         return Err(err("checksum mismatch: the file is corrupted".into()));
     }
     let mut r = Reader { bytes: payload, at: 0, file };
-    let title = r.string("title")?;
-    let language = r.string("language")?;
-    let source_count = r.count("sources")?;
-    let mut sources = Vec::with_capacity(source_count);
-    for _ in 0..source_count {
-        sources.push(Source {
-            id: r.string("source id")?,
-            publisher: r.string("source publisher")?,
-            kind: r.kind("source kind")?,
-            title: r.string("source title")?,
-            url: r.option("source url")?,
-            published: r.date("source published")?,
-            text_file: r.option("source text_file")?,
-        });
-    }
+    let (title, language, sources) = read_head(&mut r)?;
     let statement_count = r.count("statements")?;
     let mut statements = Vec::with_capacity(statement_count);
     for _ in 0..statement_count {
@@ -194,6 +180,39 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
         return Err(r.error("trailing bytes after the index"));
     }
     Ok((Bundle { title, language, sources, statements, relations }, Index { terms, postings, doc_lengths, names }))
+}
+
+/// Title, language and sources: the payload up to the statement count.
+fn read_head(r: &mut Reader<'_>) -> Result<(String, String, Vec<Source>), BundleError> {
+    let title = r.string("title")?;
+    let language = r.string("language")?;
+    let source_count = r.count("sources")?;
+    let mut sources = Vec::with_capacity(source_count);
+    for _ in 0..source_count {
+        sources.push(Source {
+            id: r.string("source id")?,
+            publisher: r.string("source publisher")?,
+            kind: r.kind("source kind")?,
+            title: r.string("source title")?,
+            url: r.option("source url")?,
+            published: r.date("source published")?,
+            text_file: r.option("source text_file")?,
+        });
+    }
+    Ok((title, language, sources))
+}
+
+/// How many statements a compiled bundle holds, read from the start of its payload
+/// without decoding the rest or checking the checksum: what a page shows ("preparing
+/// 100,000 statements") while `decode` runs. `None` for anything else (JSON source, an
+/// older format, a truncated head); `decode` then says what is wrong.
+pub fn peek_statement_count(bytes: &[u8]) -> Option<usize> {
+    if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC || u16::from_le_bytes([bytes[8], bytes[9]]) != FORMAT_VERSION {
+        return None;
+    }
+    let mut r = Reader { bytes: &bytes[HEADER_LEN..], at: 0, file: "" };
+    read_head(&mut r).ok()?;
+    r.count("statements").ok()
 }
 
 /// FNV-1a, 64 bit: detects truncation and bit flips; not a security measure.
@@ -347,6 +366,18 @@ mod tests {
         let (decoded_bundle, decoded_index) = decode(&bytes, "small.ccb").expect("decodes");
         assert_eq!(decoded_bundle, bundle);
         assert_eq!(decoded_index, index);
+    }
+
+    #[test]
+    fn the_statement_count_is_read_from_the_head_alone() {
+        let (bundle, index) = small();
+        let bytes = encode(&bundle, &index);
+        assert_eq!(peek_statement_count(&bytes), Some(2));
+        // Only the head is read: a cut after it still gives the count (decode refuses it).
+        let head = HEADER_LEN + bytes[HEADER_LEN..].len() / 2;
+        assert_eq!(peek_statement_count(&bytes[..head]), Some(2));
+        assert_eq!(peek_statement_count(SMALL.as_bytes()), None, "JSON source");
+        assert_eq!(peek_statement_count(&bytes[..HEADER_LEN + 3]), None, "head cut short");
     }
 
     #[test]

@@ -3,15 +3,21 @@
 // screen readers. The same code runs served (page.js) and offline (offline.js); only
 // the way the wasm arrives differs.
 
-import init, { Checker } from '../../pkg/claimcheck.js';
+import { fetchBundle, openChecker, openDefaultChecker } from './checker-client.js';
 import { el, verdictSummary } from './format.js';
+import { LoadProgress } from './progress.js';
 import { startPymChild } from './pym-child.js';
 import { clearResult, renderResult } from './render.js';
 
 const TYPING_PAUSE_MS = 250;
 
-/** @param {object} wasmSource what wasm-bindgen's init takes: {module_or_path: URL | bytes} */
-export async function startReader(wasmSource) {
+/**
+ * @param {{compileWasm: () => Promise<WebAssembly.Module>, createWorker?: () => Worker}} options
+ *   createWorker is given by the served page only: there `?bundle=URL` loads another
+ *   bundle (same site), checked in a worker when it is big. The offline file has no
+ *   network and only its embedded bundle.
+ */
+export async function startReader({ compileWasm, createWorker }) {
   const $ = (id) => document.getElementById(id);
   const form = $('claim-form');
   const input = $('claim');
@@ -20,35 +26,38 @@ export async function startReader(wasmSource) {
   const announcer = $('announce');
   const copyButton = $('copy-link');
   const copyStatus = $('copy-status');
+  const progress = new LoadProgress(status);
+  status.after(progress.node);
 
   startPymChild();
 
-  let checker;
-  try {
-    await init(wasmSource);
-    checker = new Checker();
-  } catch (error) {
-    status.textContent = `The checker could not start: ${error.message || error}`;
-    status.classList.add('cc-error');
-    throw error;
-  }
-  status.textContent = '';
-  showBundleInfo($('bundle-info'), checker.bundleInfo());
-
+  let checker = null;
   let lastAnnounced = '';
   let typingTimer;
+  let latest = 0; // the newest check; an older one finishing late is not shown
 
-  function check() {
+  async function check() {
     clearTimeout(typingTimer);
+    if (!checker) return; // checked as soon as the bundle is ready
     const claim = input.value;
-    setFragment(claim);
+    const seq = ++latest;
     if (claim.trim() === '') {
+      setFragment(claim);
       clearResult(resultBox);
       lastAnnounced = '';
       announcer.textContent = '';
       return;
     }
-    const result = checker.check(claim);
+    let result;
+    try {
+      result = await checker.check(claim);
+    } catch (error) {
+      showFailure(status, 'The check failed', error);
+      return;
+    }
+    if (result === null || seq !== latest) return; // a newer claim is on its way
+    // The fragment changes with the result, so a link always shows what it says.
+    setFragment(claim);
     renderResult(resultBox, result);
     // Announce only when the summary changes, so typing does not repeat it endlessly.
     const n = result.evidence.length;
@@ -90,13 +99,62 @@ export async function startReader(wasmSource) {
   copyButton.addEventListener('click', () => copyLink(input.value, copyStatus));
 
   const linked = claimFromFragment();
-  if (linked !== null) {
-    input.value = linked;
-    check();
-  } else if (input.value.trim() !== '') {
-    // A claim the browser restored into the text area (back/forward navigation).
-    check();
+  if (linked !== null) input.value = linked;
+
+  const params = new URLSearchParams(location.search);
+  const bundleParam = createWorker ? params.get('bundle') : null;
+  try {
+    const module = await compileWasm();
+    if (bundleParam) {
+      // The examples are about the default bundle.
+      document.querySelector('.cc-examples')?.setAttribute('hidden', '');
+      const url = sameSiteUrl(bundleParam);
+      const bytes = await fetchBundle(url, (p) => progress.update(p));
+      checker = await openChecker({
+        bytes,
+        name: new URL(url).pathname.split('/').pop() || url,
+        module,
+        createWorker,
+        onProgress: (p) => progress.update(p),
+        thread: params.get('thread') === 'main' ? 'main' : 'auto',
+      });
+    } else {
+      checker = await openDefaultChecker(module);
+    }
+  } catch (error) {
+    progress.hide();
+    showFailure(status, bundleParam ? 'This bundle could not be loaded' : 'The checker could not start', error);
+    throw error;
   }
+  progress.hide();
+  status.textContent = '';
+  showBundleInfo($('bundle-info'), checker.info, bundleParam ? checker : null);
+  // A linked claim, or one the browser restored into the text area (back/forward).
+  if (input.value.trim() !== '') check();
+}
+
+/**
+ * The ?bundle= value as an absolute URL on this page's own origin. Only the site that
+ * serves the page chooses what it presents as sourced statements: a link elsewhere
+ * cannot make this page show someone else's bundle. (The widget's `bundle` attribute is
+ * set by the page that embeds it, so it may point anywhere.)
+ */
+function sameSiteUrl(value) {
+  let url;
+  try {
+    url = new URL(value, location.href);
+  } catch {
+    throw new Error(`"${value}" is not a URL`);
+  }
+  if (url.origin !== location.origin) {
+    throw new Error(`${url.href}: this page loads bundles from its own site (${location.origin}) only; use the <claim-check> widget for bundles hosted elsewhere`);
+  }
+  return url.href;
+}
+
+function showFailure(status, what, error) {
+  status.textContent = `${what}: ${error?.message || error}`;
+  status.classList.add('cc-error');
 }
 
 function claimFromFragment() {
@@ -133,7 +191,8 @@ async function copyLink(claim, statusNode) {
   }
 }
 
-function showBundleInfo(node, info) {
+function showBundleInfo(node, info, checker) {
   node.textContent = `Bundle: ${info.title} — ${info.sources} sources, ${info.statements} statements, `
-    + `${info.relations} curated relations. Language: ${info.language}.`;
+    + `${info.relations} curated relations. Language: ${info.language}.`
+    + (checker ? ` Checked in ${checker.inWorker ? 'a background worker' : 'this page'}.` : '');
 }

@@ -3,7 +3,7 @@
 // All claim and bundle text goes in through text nodes, never as HTML.
 
 import {
-  SOURCE_KIND_LABELS, STANCE_LABELS, VERDICT_LABELS, el, formatDate, safeHttpUrl,
+  SOURCE_KIND_LABELS, STANCE_LABELS, VERDICT_LABELS, el, formatDate, parseDate, safeHttpUrl,
 } from './format.js';
 import { appendHighlighted } from './highlight.js';
 import { stanceIcon, verdictIcon } from './shapes.js';
@@ -87,11 +87,11 @@ function evidenceCard(item, number, compact) {
   const stance = el('p', 'cc-stance', el('span', 'cc-number', `${number}`), badge);
   if (!compact && item.reason) stance.append(el('span', 'cc-reason', item.reason));
 
-  const date = el('time', 'cc-date', formatDate(item.date));
-  date.dateTime = item.date;
+  // Imported statements may have no date (""): then no separator and no <time>.
   const speaker = el('p', 'cc-speaker',
     el('span', 'cc-speaker-name', item.speaker),
-    ` (${kindLabel(item.speaker_kind)})`, ' · ', date);
+    ` (${kindLabel(item.speaker_kind)})`);
+  if (item.date) speaker.append(' · ', timeElement(item.date));
 
   card.append(stance, quote, speaker);
 
@@ -114,10 +114,20 @@ function sourceLine(source, url) {
     titleNode.rel = 'noopener noreferrer';
     titleNode.append(el('span', 'cc-visually-hidden', ' (opens in a new tab)'));
   }
-  const published = el('time', 'cc-date', formatDate(source.published));
-  published.dateTime = source.published;
-  return el('p', 'cc-source', 'Source: ', titleNode,
-    ` — ${source.publisher} (${kindLabel(source.kind)}), `, published);
+  const line = el('p', 'cc-source', 'Source: ', titleNode);
+  // A title that is only the publisher's name is not said twice.
+  const kind = `(${kindLabel(source.kind)})`;
+  line.append(source.title && source.title !== source.publisher ? ` — ${source.publisher} ${kind}` : ` ${kind}`);
+  // Imported sources may have no url and no published date (""): no link, no date.
+  if (source.published) line.append(', ', timeElement(source.published));
+  return line;
+}
+
+function timeElement(date) {
+  const node = el('time', 'cc-date', formatDate(date));
+  // datetime only for a date a machine can read; anything else is shown as written.
+  if (parseDate(date)) node.dateTime = date;
+  return node;
 }
 
 function kindLabel(kind) {

@@ -11,10 +11,11 @@
 // (bubbles, composed; the result is `detail`) and reflected as `data-verdict` on the
 // element. Renders into Shadow DOM; theme it with --cc-* custom properties.
 
-import init, { Checker } from '../../pkg/claimcheck.js';
 import resultCss from './result.css';
 import widgetCss from './widget.css';
+import { compileWasm, fetchBundle, openChecker, openDefaultChecker } from './checker-client.js';
 import { el, verdictSummary } from './format.js';
+import { LoadProgress } from './progress.js';
 import { clearResult, renderResult } from './render.js';
 
 const TYPING_PAUSE_MS = 250;
@@ -23,10 +24,22 @@ const TYPING_PAUSE_MS = 250;
 // fetched with Subresource Integrity, so a wasm other than this build's is refused.
 const WASM_INTEGRITY = __WASM_INTEGRITY__;
 
-let wasmReady;
-/** Instantiates the wasm once for every widget on the page. */
+// The checker's worker (checker-worker.js, built without imports), as text baked in by
+// scripts/build-web.mjs. It runs from a Blob URL: a worker script must come from the
+// page's own origin, and the widget's origin is the CDN's. It is covered by this
+// script's own integrity hash, and it gets the wasm already compiled from the
+// integrity-checked bytes, so Subresource Integrity holds inside the worker too.
+const WORKER_SOURCE = __WORKER_SOURCE__;
+let workerUrl;
+function createWorker() {
+  workerUrl ??= URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
+  return new Worker(workerUrl, { name: 'claimcheck' });
+}
+
+let wasmModule;
+/** Compiles the wasm once for every widget on the page. */
 function loadWasm() {
-  wasmReady ??= (async () => {
+  wasmModule ??= (async () => {
     const wasmUrl = new URL('./claimcheck_bg.wasm', import.meta.url);
     let response;
     try {
@@ -35,39 +48,42 @@ function loadWasm() {
       throw new Error(`${wasmUrl.href}: could not be fetched (${error.message}): the network is down, the server `
         + 'does not allow cross-origin requests, or the file is not the one built with this claim-check.js');
     }
-    if (!response.ok) throw new Error(`${wasmUrl.href}: HTTP ${response.status} ${response.statusText}`.trim());
-    return init({ module_or_path: response });
+    return compileWasm(response);
   })();
-  return wasmReady;
+  wasmModule.catch(() => { wasmModule = null; });
+  return wasmModule;
 }
 
 // One checker per bundle URL, shared by the widgets that name it; '' is the default.
+// Each entry: {checker: Promise, progress: the latest progress report, listeners}.
 const checkers = new Map();
-function checkerFor(bundleUrl) {
-  let checker = checkers.get(bundleUrl);
-  if (!checker) {
-    checker = loadChecker(bundleUrl);
-    checkers.set(bundleUrl, checker);
+function checkerFor(bundleUrl, onProgress) {
+  let entry = checkers.get(bundleUrl);
+  if (!entry) {
+    entry = { progress: null, listeners: new Set() };
+    const report = (p) => {
+      entry.progress = p;
+      for (const listener of entry.listeners) listener(p);
+    };
+    entry.checker = loadChecker(bundleUrl, report);
+    checkers.set(bundleUrl, entry);
     // A failed load is not cached, so a later attempt (or another widget) retries.
-    checker.catch(() => checkers.delete(bundleUrl));
+    entry.checker.catch(() => checkers.delete(bundleUrl));
   }
-  return checker;
+  // A widget joining a load under way sees where it is.
+  if (entry.progress) onProgress(entry.progress);
+  entry.listeners.add(onProgress);
+  const forget = () => entry.listeners.delete(onProgress);
+  entry.checker.then(forget, forget);
+  return entry.checker;
 }
 
-async function loadChecker(bundleUrl) {
-  await loadWasm();
-  if (bundleUrl === '') return new Checker();
-  let response;
-  try {
-    response = await fetch(bundleUrl);
-  } catch (error) {
-    // Browsers say only "Failed to fetch"; the usual causes are these.
-    throw new Error(`${bundleUrl}: could not be fetched (${error.message}): the network is down, or the server `
-      + 'does not allow cross-origin requests (Access-Control-Allow-Origin)');
-  }
-  if (!response.ok) throw new Error(`${bundleUrl}: HTTP ${response.status} ${response.statusText}`.trim());
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return Checker.fromBytes(bytes, bundleName(bundleUrl));
+async function loadChecker(bundleUrl, onProgress) {
+  const module = loadWasm();
+  if (bundleUrl === '') return openDefaultChecker(await module);
+  // The wasm compiles while the bundle downloads.
+  const bytes = await fetchBundle(bundleUrl, onProgress);
+  return openChecker({ bytes, name: bundleName(bundleUrl), module: await module, createWorker, onProgress });
 }
 
 /** The bundle's file name, to name it in verify messages. */
@@ -85,12 +101,15 @@ function styleSheet() {
 }
 
 let nextId = 0;
+let nextChannel = 0;
 
 export class ClaimCheckElement extends HTMLElement {
   static observedAttributes = ['claim', 'bundle', 'compact', 'heading-level'];
 
   #checker = null;
   #loading = null; // the load we wait for; an older one finishing late is ignored
+  #latest = 0; // the newest check; an older one finishing late is not shown
+  #channel = `widget-${nextChannel++}`; // this widget's line to a checker shared with others
   #result = null;
   #typingTimer;
   #parts;
@@ -136,6 +155,7 @@ export class ClaimCheckElement extends HTMLElement {
 
     const status = el('div', 'cc-status');
     status.setAttribute('role', 'status');
+    const progress = new LoadProgress(status);
     const error = el('div', 'cc-error');
     error.setAttribute('role', 'alert');
     const result = el('div', 'cc-result');
@@ -144,10 +164,10 @@ export class ClaimCheckElement extends HTMLElement {
     announcer.setAttribute('aria-live', 'polite');
     const footer = el('p', 'cc-footer');
 
-    const wrapper = el('div', 'cc-root cc-widget', form, status, error, result, announcer, footer);
+    const wrapper = el('div', 'cc-root cc-widget', form, status, progress.node, error, result, announcer, footer);
     wrapper.setAttribute('part', 'root');
     root.append(wrapper);
-    this.#parts = { input, status, error, result, announcer, footer };
+    this.#parts = { input, status, progress, error, result, announcer, footer };
 
     input.addEventListener('input', () => {
       clearTimeout(this.#typingTimer);
@@ -167,26 +187,33 @@ export class ClaimCheckElement extends HTMLElement {
 
   async #load() {
     const bundleUrl = this.#bundleUrl();
-    const { status, error, footer } = this.#parts;
-    const loading = bundleUrl instanceof Error ? Promise.reject(bundleUrl) : checkerFor(bundleUrl);
-    this.#loading = loading;
+    const { status, progress, error, footer } = this.#parts;
+    const token = {};
+    this.#loading = token;
     this.#checker = null;
     this.#result = null;
     clearResult(this.#parts.result);
     this.removeAttribute('data-verdict');
     error.replaceChildren();
     footer.textContent = '';
+    progress.hide();
     status.textContent = bundleUrl ? 'Loading the bundle…' : 'Loading…';
+    const showProgress = (p) => {
+      if (this.#loading === token) progress.update(p);
+    };
+    const loading = bundleUrl instanceof Error ? Promise.reject(bundleUrl) : checkerFor(bundleUrl, showProgress);
     try {
       const checker = await loading;
-      if (this.#loading !== loading) return;
+      if (this.#loading !== token) return;
       this.#checker = checker;
+      progress.hide();
       status.textContent = '';
-      const info = checker.bundleInfo();
+      const { info } = checker;
       footer.textContent = `Checked against “${info.title}”: ${info.statements} sourced statements. claimcheck runs in your browser.`;
       this.#check();
     } catch (failure) {
-      if (this.#loading !== loading) return;
+      if (this.#loading !== token) return;
+      progress.hide();
       status.textContent = '';
       error.replaceChildren(
         el('p', 'cc-error-title', 'This bundle could not be loaded.'),
@@ -206,16 +233,31 @@ export class ClaimCheckElement extends HTMLElement {
     }
   }
 
-  #check() {
+  async #check() {
     clearTimeout(this.#typingTimer);
     if (!this.#checker) return; // checked as soon as the bundle is loaded
+    const checker = this.#checker;
     const claim = this.#parts.input.value;
+    const seq = ++this.#latest;
     if (claim.trim() === '') {
       this.#result = null;
       this.#render();
       return;
     }
-    this.#result = this.#checker.check(claim);
+    let result;
+    try {
+      result = await checker.check(claim, this.#channel);
+    } catch (failure) {
+      if (seq !== this.#latest) return;
+      this.#parts.error.replaceChildren(
+        el('p', 'cc-error-title', 'The check failed.'),
+        el('p', 'cc-error-message', String(failure?.message ?? failure)),
+      );
+      return;
+    }
+    // A newer claim is on its way, or the bundle changed meanwhile.
+    if (result === null || seq !== this.#latest || checker !== this.#checker) return;
+    this.#result = result;
     this.#render();
     this.dispatchEvent(new CustomEvent('claimcheck:result', { detail: this.#result, bubbles: true, composed: true }));
   }
