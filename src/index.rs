@@ -30,6 +30,8 @@ pub struct Index {
     /// For each term, whether the bundle only ever writes it as a name (capitalised
     /// mid-sentence, never in lower case): "Gasimov", not "Police".
     pub(crate) names: Vec<bool>,
+    /// Mean of `doc_lengths` (half-units), derived once: BM25 needs it on every search.
+    avg_len: f32,
 }
 
 /// Inverse document frequency, BM25's variant that never goes negative.
@@ -75,7 +77,14 @@ impl Index {
         progress(bundle.statements.len());
         let names = by_term.keys().map(|t| usage.get(t).is_some_and(|&(name, lower)| name && !lower)).collect();
         let (terms, postings) = by_term.into_iter().unzip();
-        Index { terms, postings, doc_lengths, names }
+        Index::from_parts(terms, postings, doc_lengths, names)
+    }
+
+    /// An index from its stored parts (as built, or as decoded from a compiled bundle).
+    pub(crate) fn from_parts(terms: Vec<String>, postings: Vec<Vec<(u32, u32)>>, doc_lengths: Vec<u32>, names: Vec<bool>) -> Index {
+        let total: u64 = doc_lengths.iter().map(|&l| u64::from(l)).sum();
+        let avg_len = (total as f32 / doc_lengths.len().max(1) as f32).max(f32::EPSILON);
+        Index { terms, postings, doc_lengths, names, avg_len }
     }
 
     pub fn doc_count(&self) -> usize {
@@ -108,7 +117,7 @@ impl Index {
 
     /// Whether `term` occurs in statement `doc` (quote, topics or speaker).
     pub fn contains(&self, doc: usize, term: &str) -> bool {
-        self.term_id(term).is_some_and(|id| self.postings[id].binary_search_by_key(&(doc as u32), |p| p.0).is_ok())
+        self.term_id(term).is_some_and(|id| self.posting_has(id, doc))
     }
 
     /// The `limit` best statements for weighted query terms, best first, as
@@ -119,7 +128,7 @@ impl Index {
             return Vec::new();
         }
         // Lengths are in half-units, like term frequencies, so the ratio needs no rescaling.
-        let avg_len = (self.doc_lengths.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / n as f32).max(f32::EPSILON);
+        let avg_len = self.avg_len;
         // One dense accumulator: big bundles have posting lists of tens of thousands of
         // statements, where a map per query costs more than the scoring.
         let mut scores = vec![0.0f32; n];

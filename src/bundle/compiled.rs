@@ -179,7 +179,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
     if r.at != payload.len() {
         return Err(r.error("trailing bytes after the index"));
     }
-    Ok((Bundle { title, language, sources, statements, relations }, Index { terms, postings, doc_lengths, names }))
+    Ok((Bundle { title, language, sources, statements, relations }, Index::from_parts(terms, postings, doc_lengths, names)))
 }
 
 /// Title, language and sources: the payload up to the statement count.
