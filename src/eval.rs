@@ -20,6 +20,9 @@ struct RawCase {
     verdict: Vec<String>,
     #[serde(default)]
     evidence: Vec<String>,
+    /// What kind of claim it is ("denial", "paraphrase", ...), for per-family scores.
+    #[serde(default)]
+    family: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -28,6 +31,7 @@ pub struct Case {
     pub claim: String,
     pub verdicts: Vec<Verdict>,
     pub evidence: Vec<String>,
+    pub family: Option<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -35,6 +39,15 @@ pub struct Outcome {
     pub id: String,
     pub passed: bool,
     pub verdict: Verdict,
+    pub confidence: f32,
+    pub family: Option<String>,
+    /// The verdict is among the accepted ones (the evidence may still miss).
+    pub verdict_accepted: bool,
+    /// Verdict supported where the accepted verdicts do not include supported: the
+    /// worst error claimcheck can make.
+    pub false_endorsement: bool,
+    /// Verdict contradicted where the accepted verdicts do not include contradicted.
+    pub false_refutation: bool,
     /// Why it failed, or what matched.
     pub detail: String,
 }
@@ -55,7 +68,7 @@ pub fn parse_cases(text: &str, file: &str) -> Result<Vec<Case>, String> {
         if verdicts.is_empty() {
             return Err(format!("{file}:{}: case \"{}\": field \"verdict\": no accepted verdict", n + 1, raw.id));
         }
-        cases.push(Case { id: raw.id, claim: raw.claim, verdicts, evidence: raw.evidence });
+        cases.push(Case { id: raw.id, claim: raw.claim, verdicts, evidence: raw.evidence, family: raw.family });
     }
     Ok(cases)
 }
@@ -76,7 +89,17 @@ fn fold(text: &str) -> String {
 /// Judges one result against its case.
 pub fn score(case: &Case, result: &CheckResult) -> Outcome {
     let verdict = result.verdict;
-    let outcome = |passed, detail: String| Outcome { id: case.id.clone(), passed, verdict, detail };
+    let outcome = |passed, detail: String| Outcome {
+        id: case.id.clone(),
+        passed,
+        verdict,
+        confidence: result.confidence,
+        family: case.family.clone(),
+        verdict_accepted: case.verdicts.contains(&verdict),
+        false_endorsement: verdict == Verdict::Supported && !case.verdicts.contains(&Verdict::Supported),
+        false_refutation: verdict == Verdict::Contradicted && !case.verdicts.contains(&Verdict::Contradicted),
+        detail,
+    };
     if !case.verdicts.contains(&verdict) {
         let accepted: Vec<&str> = case.verdicts.iter().map(|v| v.as_str()).collect();
         return outcome(false, format!("verdict {} not in [{}]", verdict.as_str(), accepted.join(", ")));
@@ -97,6 +120,39 @@ pub fn score(case: &Case, result: &CheckResult) -> Outcome {
 
 pub fn run(checker: &Checker, cases: &[Case]) -> Vec<Outcome> {
     cases.iter().map(|case| score(case, &checker.check(&case.claim))).collect()
+}
+
+/// Confidence bands of the calibration table: [low, high).
+pub const CONFIDENCE_BANDS: [(f32, f32); 4] = [(0.0, 0.4), (0.4, 0.6), (0.6, 0.8), (0.8, 1.01)];
+
+/// What `claimcheck eval` prints after the cases: passes, the two costly errors, passes
+/// per family, and how often verdicts in each confidence band were accepted.
+pub struct Summary<'a>(pub &'a [Outcome]);
+
+impl std::fmt::Display for Summary<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let outcomes = self.0;
+        let ids = |pick: fn(&Outcome) -> bool| outcomes.iter().filter(|o| pick(o)).map(|o| o.id.as_str()).collect::<Vec<_>>();
+        let endorsements = ids(|o| o.false_endorsement);
+        let refutations = ids(|o| o.false_refutation);
+        writeln!(f, "false endorsements: {} [{}]", endorsements.len(), endorsements.join(", "))?;
+        writeln!(f, "false refutations: {} [{}]", refutations.len(), refutations.join(", "))?;
+        let mut families: Vec<&str> = outcomes.iter().filter_map(|o| o.family.as_deref()).collect();
+        families.sort_unstable();
+        families.dedup();
+        for family in families {
+            let of: Vec<&Outcome> = outcomes.iter().filter(|o| o.family.as_deref() == Some(family)).collect();
+            writeln!(f, "family {family}: {}/{}", of.iter().filter(|o| o.passed).count(), of.len())?;
+        }
+        writeln!(f, "calibration (confidence band: verdicts accepted / verdicts given):")?;
+        for (low, high) in CONFIDENCE_BANDS {
+            let in_band: Vec<&Outcome> = outcomes.iter().filter(|o| o.confidence >= low && o.confidence < high).collect();
+            let accepted = in_band.iter().filter(|o| o.verdict_accepted).count();
+            writeln!(f, "  {low:.1}-{:.1}: {accepted}/{}", high.min(1.0), in_band.len())?;
+        }
+        let passed = outcomes.iter().filter(|o| o.passed).count();
+        write!(f, "{passed} passed, {} failed", outcomes.len() - passed)
+    }
 }
 
 // ---- Labelled claims with gold statement ids (the Climate-FEVER claim format) ----

@@ -148,12 +148,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
             }
             let cases = eval::parse_cases(&text, &file.display().to_string())?;
             let outcomes = eval::run(&checker, &cases);
-            let passed = outcomes.iter().filter(|o| o.passed).count();
             for o in &outcomes {
                 let mark = if o.passed { "PASS" } else { "FAIL" };
                 say!("{mark} {} {} {}", o.id, o.verdict.as_str(), o.detail);
             }
-            say!("{passed} passed, {} failed", outcomes.len() - passed);
+            say!("{}", eval::Summary(&outcomes));
             Ok(ExitCode::SUCCESS)
         }
         Command::Analyze { text } => {
