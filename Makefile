@@ -1,7 +1,7 @@
 # The two commands of the README: `make demo` and `make test`. Both install what is
 # missing first (scripts/setup.sh, idempotent) and build everything (scripts/build.sh).
 
-.PHONY: setup build demo test test-rust test-wasm test-browser bundle clean fuzz bench
+.PHONY: setup build demo test test-rust test-wasm test-browser test-tools bundle clean fuzz bench
 
 setup:
 	bash scripts/setup.sh
@@ -18,6 +18,7 @@ test: build
 	$(MAKE) --no-print-directory test-rust
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory test-browser
+	$(MAKE) --no-print-directory test-tools
 
 # Property tests draw from a fixed seed here, so a run is reproducible; set
 # PROPTEST_RNG_SEED=random (or another number) to explore, as `make fuzz` does for input.
@@ -33,6 +34,10 @@ test-wasm:
 # A test stuck on a browser gives up after 3 minutes instead of hanging the run.
 test-browser:
 	node --test --test-timeout=180000 tests/browser/
+
+# The generators of tools/ that run on Node: their committed output is fresh.
+test-tools:
+	node --test tests/tools/
 
 # Recompiles the embedded default bundle after bundles/default/bundle.json changed.
 bundle:

