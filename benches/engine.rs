@@ -79,8 +79,7 @@ fn benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("retrieval");
     for corpus in &corpora {
         let (_, index) = compiled::decode(&corpus.ccb, &corpus.name).expect("a bench corpus decodes");
-        let queries: Vec<Vec<(String, f32)>> =
-            corpus.claims.iter().map(|claim| analyze(claim).terms().map(|t| (t.to_string(), 1.0)).collect()).collect();
+        let queries: Vec<Vec<(String, f32)>> = corpus.claims.iter().map(|claim| analyze(claim).terms().map(|t| (t.to_string(), 1.0)).collect()).collect();
         let mut next = 0;
         group.bench_function(BenchmarkId::from_parameter(&corpus.name), |b| {
             b.iter(|| {
@@ -102,9 +101,7 @@ fn benches(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("decode");
     for corpus in &corpora {
-        group.bench_function(BenchmarkId::from_parameter(&corpus.name), |b| {
-            b.iter(|| Checker::from_bytes(&corpus.ccb, &corpus.name, None).expect("a bench corpus decodes"))
-        });
+        group.bench_function(BenchmarkId::from_parameter(&corpus.name), |b| b.iter(|| Checker::from_bytes(&corpus.ccb, &corpus.name, None).expect("a bench corpus decodes")));
     }
     group.finish();
 }

@@ -10,8 +10,8 @@ use crate::bundle::source::{self, SourceTexts};
 use crate::bundle::{compiled, Bundle, BundleError, BundleErrors, RelationKind};
 use crate::claim;
 use crate::index::Index;
-use crate::report::{CheckResult, Evidence, SourceRef, Stance, Verdict};
-use crate::stance::{judge, ClaimView, Judgement, RELATED_MIN_COVERAGE, SUPPORT_MIN_COVERAGE};
+use crate::report::{CheckResult, Evidence, SentenceVerdict, SourceRef, Stance, Verdict};
+use crate::stance::{judge, ClaimView, Judgement, RuleId, RELATED_MIN_COVERAGE, SUPPORT_MIN_COVERAGE};
 use crate::verdict::{decide, round2, Vote};
 
 /// The default bundle, compiled (`make bundle` / `claimcheck bundle build`).
@@ -23,8 +23,6 @@ const CANDIDATES: usize = 40;
 const JUDGED: usize = 16;
 /// Related statements rank as if this much less relevant.
 const RELATED_RANK_FACTOR: f32 = 0.6;
-/// How many are judged to rank the sentences of a pasted paragraph.
-const SENTENCE_CANDIDATES: usize = 5;
 /// How many evidence items a result shows at most.
 const MAX_EVIDENCE: usize = 10;
 /// Query weight of terms opposed to a claim term, and of the claim's speaker.
@@ -75,9 +73,8 @@ impl Checker {
             let (bundle, index) = compiled::decode(bytes, name)?;
             return Ok(Checker { bundle, index });
         }
-        let json = std::str::from_utf8(bytes).map_err(|e| {
-            BundleError::new(crate::bundle::ErrorKind::Syntax, name, format!("not UTF-8 at byte {}: a bundle is UTF-8 JSON or a compiled bundle", e.valid_up_to()))
-        })?;
+        let json = std::str::from_utf8(bytes)
+            .map_err(|e| BundleError::new(crate::bundle::ErrorKind::Syntax, name, format!("not UTF-8 at byte {}: a bundle is UTF-8 JSON or a compiled bundle", e.valid_up_to())))?;
         Ok(Checker::new(source::parse(json, name, texts)?))
     }
 
@@ -97,16 +94,77 @@ impl Checker {
             notes.push(format!("The claim is {} bytes long; only its first {MAX_CLAIM_BYTES} bytes were checked.", claim_text.len()));
         }
         let sentences = split_sentences(text);
-        let text = if sentences.len() > 1 {
-            // A pasted paragraph: judge the sentence this bundle speaks to most.
-            // A quick look (the best few candidates) is enough to rank sentences.
+        if sentences.len() == 1 {
+            let mut result = self.check_sentence(text.trim());
+            notes.append(&mut result.notes);
+            result.notes = notes;
+            result.sentences = vec![sentence_verdict(&result)];
+            return result;
+        }
+        self.check_paragraph(text, &sentences, notes)
+    }
+
+    /// A pasted text of several sentences: every sentence that makes a claim is judged,
+    /// and the headline is honest about the mix. A contradicted sentence is never hidden
+    /// behind a supported one, and the text is supported only when every sentence that
+    /// makes a claim is.
+    fn check_paragraph(&self, text: &str, sentences: &[&str], mut notes: Vec<String>) -> CheckResult {
+        // Long pastes: judge in full the sentences this bundle speaks to most (a quick look
+        // at the best few candidates ranks them), in their order in the text.
+        let mut chosen: Vec<usize> = (0..sentences.len()).collect();
+        if sentences.len() > MAX_JUDGED_SENTENCES {
             let strength = |s: &str| self.judge_candidates(&self.claim_view(s), SENTENCE_CANDIDATES).first().map_or(0.0, |i| i.relevance);
-            let best = sentences.iter().copied().map(|s| (s, strength(s))).fold(("", -1.0), |a, b| if b.1 > a.1 { b } else { a }).0;
-            notes.push(format!("The text has {} sentences; the one judged is the one this bundle speaks to most.", sentences.len()));
-            best
+            let strengths: Vec<f32> = sentences.iter().map(|s| strength(s)).collect();
+            chosen.sort_by(|&a, &b| strengths[b].total_cmp(&strengths[a]).then(a.cmp(&b)));
+            chosen.truncate(MAX_JUDGED_SENTENCES);
+            chosen.sort_unstable();
+            notes.push(format!("The text has {} sentences; the {MAX_JUDGED_SENTENCES} this bundle speaks to most were checked.", sentences.len()));
+        }
+        let judged: Vec<CheckResult> = chosen.iter().map(|&i| self.check_sentence(sentences[i])).collect();
+        let claims: Vec<usize> = (0..judged.len()).filter(|&i| !judged[i].evidence.is_empty() || judged[i].verdict != Verdict::NoEvidence).collect();
+        let of = |i: usize| format!("sentence {} of {}", i + 1, judged.len());
+        let quoted = |i: usize| format!("\u{201C}{}\u{201D}", judged[i].claim);
+        let strongest = |verdict: Verdict| claims.iter().copied().filter(|&i| judged[i].verdict == verdict).max_by(|&a, &b| judged[a].confidence.total_cmp(&judged[b].confidence));
+        let count = |verdict: Verdict| claims.iter().filter(|&&i| judged[i].verdict == verdict).count();
+        let (lead, verdict, note) = if let Some(i) = strongest(Verdict::Contradicted) {
+            (i, Verdict::Contradicted, format!("The text has {} sentences; {} contradicted, {}: {}.", judged.len(), plural(count(Verdict::Contradicted)), of(i), quoted(i)))
+        } else if let Some(i) = strongest(Verdict::Disputed) {
+            (i, Verdict::Disputed, format!("The text has {} sentences; the record is divided on {}: {}.", judged.len(), of(i), quoted(i)))
+        } else if let Some(i) = strongest(Verdict::Supported) {
+            let supported = count(Verdict::Supported);
+            if supported == claims.len() {
+                (i, Verdict::Supported, format!("The text has {} sentences; every one that this bundle speaks to is supported.", judged.len()))
+            } else {
+                let unsettled: Vec<String> = claims.iter().filter(|&&k| judged[k].verdict == Verdict::NoEvidence).map(|k| (k + 1).to_string()).collect();
+                let note = format!(
+                    "The text has {} sentences; {} supported, but nothing in this bundle settles sentence {}, so the text as a whole is not shown as supported.",
+                    judged.len(),
+                    plural(supported),
+                    unsettled.join(", ")
+                );
+                (i, Verdict::NoEvidence, note)
+            }
         } else {
-            text.trim()
+            (0, Verdict::NoEvidence, format!("The text has {} sentences; nothing in this bundle settles any of them.", judged.len()))
         };
+        notes.push(note);
+        let sentence_list = judged.iter().map(sentence_verdict).collect();
+        let mut result = judged.into_iter().nth(lead).unwrap_or_else(|| empty_result(text, Vec::new()));
+        notes.extend(result.notes.drain(..).filter(|n| !n.starts_with("Nothing in this bundle")));
+        if verdict == Verdict::NoEvidence {
+            notes.push(NOTHING_SETTLES.to_string());
+            result.independent_sources = 0;
+        }
+        // `claim` stays the sentence whose evidence is shown; `sentences` has them all.
+        result.verdict = verdict;
+        result.notes = notes;
+        result.sentences = sentence_list;
+        result
+    }
+
+    /// Checks one sentence.
+    fn check_sentence(&self, text: &str) -> CheckResult {
+        let mut notes = Vec::new();
         let view = self.claim_view(text);
         if let Some(speaker) = &view.frame.speaker {
             notes.push(if view.frame.denial {
@@ -114,6 +172,9 @@ impl Checker {
             } else {
                 format!("The claim reports what {speaker} says; the reported content is what is judged.")
             });
+        }
+        if let Some(marker) = &view.frame.falsity {
+            notes.push(format!("The claim calls what it says false (\u{201C}{marker}\u{201D}): what is judged is that it is not so."));
         }
         if view.terms.is_empty() {
             notes.push(if text.trim().is_empty() { "The claim is empty.".to_string() } else { "The claim has no words to look up.".to_string() });
@@ -123,28 +184,40 @@ impl Checker {
         let items = self.judge_candidates(&view, CANDIDATES);
         // A claim that reports a denial as an act ("the authorities dismissed the mandate
         // as unfair") is true when the denial was made: rebuttals of what was denied do
-        // not bear on it. A framed claim ("X denies that P") is judged on P, so they do.
-        let reports_a_denial = view.frame.speaker.is_none()
-            && view.analysis.tokens.iter().any(|t| crate::analysis::cues::is_denial_word(&t.word));
+        // not bear on it, and the denier's own statement is the evidence of the act. A
+        // framed claim ("X denies that P") is judged on P, so they do bear on it.
+        let reports_a_denial = view.frame.speaker.is_none() && view.frame.falsity.is_none() && view.analysis.tokens.iter().any(|t| crate::analysis::cues::is_denial_word(&t.word));
         let items = self.follow_relations(items, !reports_a_denial);
         let rebutted: HashSet<usize> = self.bundle.relations.iter().filter(|r| r.kind == RelationKind::Contradicts).map(|r| r.from).collect();
+        let claim_speaker = view.frame.speaker.as_deref().map(fold_name);
         let votes: Vec<Vote> = items
             .iter()
             .map(|item| {
                 let statement = &self.bundle.statements[item.doc];
+                let publisher = &self.bundle.source_of(statement).publisher;
+                // "The ministry says P": the ministry's own statement is evidence of what
+                // it says. Unattributed, a government's statement on itself is its position.
+                let attributed = claim_speaker.as_deref().is_some_and(|s| same_party(s, &statement.speaker) || same_party(s, publisher));
                 Vote {
                     stance: item.judgement.stance,
                     strength: item.judgement.coverage,
-                    publisher: &self.bundle.source_of(statement).publisher,
+                    publisher,
                     speaker_kind: statement.speaker_kind,
-                    rebutted: rebutted.contains(&item.doc),
+                    rebutted: rebutted.contains(&item.doc) && !reports_a_denial,
+                    own_party: !reports_a_denial && !attributed && statement.speaker_kind == crate::bundle::Kind::Government,
                 }
             })
             .collect();
         let best_related = items.iter().map(|i| i.judgement.coverage).fold(0.0, f32::max);
         let outcome = decide(&votes, best_related);
+        if outcome.positions_set_aside > 0 && outcome.verdict != Verdict::Supported {
+            notes.push(
+                "Statements that back the claim come only from the party it speaks for, or are rebutted on record: they are shown as that party's position, not as support."
+                    .to_string(),
+            );
+        }
         if outcome.verdict == Verdict::NoEvidence {
-            notes.push("Nothing in this bundle settles the claim. That is not evidence that it is false.".to_string());
+            notes.push(NOTHING_SETTLES.to_string());
         }
         let shown: HashSet<usize> = items.iter().map(|i| i.doc).collect();
         let evidence = items.iter().map(|item| self.evidence(item, &shown)).collect();
@@ -155,6 +228,7 @@ impl Checker {
             independent_sources: outcome.independent_sources,
             notes,
             evidence,
+            sentences: Vec::new(),
         }
     }
 
@@ -168,7 +242,11 @@ impl Checker {
         // A common word the bundle does not use weighs less; an unknown name does not.
         let weight = |t: &str, name: bool| {
             let idf = self.index.term_idf(t);
-            if self.index.doc_freq(t) == 0 && !name { idf * lexicon.unseen_term_factor(t) } else { idf }
+            if self.index.doc_freq(t) == 0 && !name {
+                idf * lexicon.unseen_term_factor(t)
+            } else {
+                idf
+            }
         };
         // A word the bundle never uses and English rarely does is taken for a name.
         let is_name = |t: &str| self.index.is_name(t) || (self.index.doc_freq(t) == 0 && lexicon.is_rare_word(t));
@@ -317,16 +395,12 @@ impl Checker {
                 Some(&i) => {
                     let item = &mut items[i];
                     item.judgement.stance = stance;
+                    item.judgement.rule = RuleId::Relation;
                     item.judgement.reason = reason;
                     item.judgement.coverage = item.judgement.coverage.max(coverage);
                     item.relevance = item.relevance.max(relevance);
                 }
-                None => derived.push(Item {
-                    doc,
-                    score: 0.0,
-                    judgement: Judgement { stance, coverage, reason, matched_words: Vec::new() },
-                    relevance,
-                }),
+                None => derived.push(Item { doc, score: 0.0, judgement: Judgement { stance, rule: RuleId::Relation, coverage, reason, matched_words: Vec::new() }, relevance }),
             }
         }
         items.extend(derived);
@@ -364,6 +438,7 @@ impl Checker {
             id: statement.id.clone(),
             quote: statement.quote.clone(),
             stance: item.judgement.stance,
+            rule: item.judgement.rule,
             score: round2(item.score),
             reason: item.judgement.reason.clone(),
             speaker: statement.speaker.clone(),
@@ -389,8 +464,24 @@ impl Checker {
 fn case_folded(text: &str) -> String {
     let folded: String = text.chars().flat_map(char::to_uppercase).flat_map(char::to_lowercase).collect();
     const COUNTRY_CONTEXT: &[&str] = &[
-        "government", "state", "officials", "official", "report", "reports", "department", "secretary", "embassy",
-        "president", "military", "forces", "congress", "senate", "administration", "sanctions", "envoy", "ambassador",
+        "government",
+        "state",
+        "officials",
+        "official",
+        "report",
+        "reports",
+        "department",
+        "secretary",
+        "embassy",
+        "president",
+        "military",
+        "forces",
+        "congress",
+        "senate",
+        "administration",
+        "sanctions",
+        "envoy",
+        "ambassador",
     ];
     let words: Vec<&str> = folded.split(' ').collect();
     let mut out = Vec::with_capacity(words.len());
@@ -424,9 +515,8 @@ fn split_sentences(text: &str) -> Vec<&str> {
                 let reversed: String = text[start..at].chars().rev().take_while(in_word).collect();
                 let word_before: String = reversed.chars().rev().flat_map(char::to_uppercase).flat_map(char::to_lowercase).collect();
                 let letters = word_before.chars().filter(|c| !crate::analysis::normalize::is_combining_mark(*c)).count();
-                let abbreviation = letters == 1
-                    || word_before.contains('.')
-                    || matches!(word_before.as_str(), "mr" | "mrs" | "ms" | "dr" | "st" | "no" | "jr" | "sr" | "vs" | "etc");
+                let abbreviation =
+                    letters == 1 || word_before.contains('.') || matches!(word_before.as_str(), "mr" | "mrs" | "ms" | "dr" | "st" | "no" | "jr" | "sr" | "vs" | "etc");
                 let next = chars[k + 1..].iter().find(|(_, n)| !n.is_whitespace()).map(|&(_, n)| n);
                 let spaced = chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace());
                 // Any letter may start the next sentence: pasted text is not always
@@ -445,9 +535,23 @@ fn split_sentences(text: &str) -> Vec<&str> {
     if text[start..].split_whitespace().count() < 3 {
         ends.pop();
     }
-    let mut sentences = Vec::with_capacity(ends.len() + 1);
+    // "P. This is a lie.": a sentence that only calls the one before false belongs to it.
     let mut from = 0;
+    let mut kept_ends: Vec<usize> = Vec::with_capacity(ends.len());
     for end in ends.into_iter().chain(std::iter::once(text.len())) {
+        if !kept_ends.is_empty() && crate::claim::only_calls_false(&text[from..end]) {
+            kept_ends.pop();
+        }
+        kept_ends.push(end);
+        from = end;
+    }
+    // "It is false that. P": a leading one belongs to what follows.
+    if kept_ends.len() > 1 && crate::claim::only_calls_false(&text[..kept_ends[0]]) {
+        kept_ends.remove(0);
+    }
+    let mut sentences = Vec::with_capacity(kept_ends.len());
+    let mut from = 0;
+    for end in kept_ends {
         sentences.push(text[from..end].trim());
         from = end;
     }
@@ -459,7 +563,54 @@ fn split_sentences(text: &str) -> Vec<&str> {
 }
 
 fn empty_result(text: &str, notes: Vec<String>) -> CheckResult {
-    CheckResult { claim: text.to_string(), verdict: Verdict::NoEvidence, confidence: 0.95, independent_sources: 0, notes, evidence: Vec::new() }
+    CheckResult { claim: text.to_string(), verdict: Verdict::NoEvidence, confidence: 0.95, independent_sources: 0, notes, evidence: Vec::new(), sentences: Vec::new() }
+}
+
+const NOTHING_SETTLES: &str = "Nothing in this bundle settles the claim. That is not evidence that it is false.";
+
+/// How many candidates are judged to rank the sentences of a long paste.
+const SENTENCE_CANDIDATES: usize = 5;
+/// Most sentences of a pasted text judged in full.
+const MAX_JUDGED_SENTENCES: usize = 12;
+/// How many evidence ids a sentence's verdict lists.
+const SENTENCE_EVIDENCE: usize = 3;
+
+/// One sentence's line in a paragraph's result: its verdict and the evidence that decided.
+fn sentence_verdict(result: &CheckResult) -> SentenceVerdict {
+    let decisive = |e: &&Evidence| match result.verdict {
+        Verdict::Supported => e.stance == Stance::Supports,
+        Verdict::Contradicted => e.stance == Stance::Contradicts,
+        Verdict::Disputed => e.stance != Stance::Related,
+        Verdict::NoEvidence => false,
+    };
+    SentenceVerdict {
+        text: result.claim.clone(),
+        verdict: result.verdict,
+        confidence: result.confidence,
+        evidence: result.evidence.iter().filter(decisive).take(SENTENCE_EVIDENCE).map(|e| e.id.clone()).collect(),
+    }
+}
+
+fn plural(n: usize) -> String {
+    if n == 1 {
+        "one is".to_string()
+    } else {
+        format!("{n} are")
+    }
+}
+
+/// A party's name folded for comparison: lower case, letters and spaces.
+fn fold_name(name: &str) -> String {
+    name.chars().flat_map(char::to_lowercase).map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a claim's speaker (folded) names the same party as a statement's speaker or
+/// publisher: one contains the other ("the interior ministry" / "Azerbaijan Interior
+/// Ministry").
+fn same_party(claim_speaker: &str, name: &str) -> bool {
+    let name = fold_name(name);
+    let claim_speaker = claim_speaker.trim_start_matches("the ");
+    !name.is_empty() && !claim_speaker.is_empty() && (name.contains(claim_speaker) || claim_speaker.contains(&name))
 }
 
 #[cfg(test)]
@@ -474,6 +625,7 @@ mod tests {
             ("Mr. Gasimov was tortured there. Yes.", &["Mr. Gasimov was tortured there. Yes."]),
             ("First line here\n\nSecond para here too", &["First line here", "Second para here too"]),
             ("", &[""]),
+            ("Police tortured the detainees there. This is a lie.", &["Police tortured the detainees there. This is a lie."]),
         ];
         for (text, expected) in cases {
             assert_eq!(split_sentences(text), *expected, "{text:?}");

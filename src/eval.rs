@@ -217,10 +217,7 @@ fn label_verdict(label: &str) -> Option<Verdict> {
 
 /// Whether a cases file is in the labelled format: its first case has a `label`.
 pub fn is_labelled(text: &str) -> bool {
-    text.lines()
-        .find(|l| !l.trim().is_empty())
-        .and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .is_some_and(|v| v.get("label").is_some())
+    text.lines().find(|l| !l.trim().is_empty()).and_then(|l| serde_json::from_str::<serde_json::Value>(l).ok()).is_some_and(|v| v.get("label").is_some())
 }
 
 /// Parses labelled claims. Errors name the file, line and field.
@@ -233,7 +230,8 @@ pub fn parse_labelled(text: &str, file: &str) -> Result<Vec<LabelledCase>, Strin
         let at = format!("{file}:{}", n + 1);
         let raw: RawLabelled = serde_json::from_str(line).map_err(|e| format!("{at}: {e}"))?;
         let id = raw.id.into_string();
-        let unknown = |field: &str, label: &str| format!("{at}: case \"{id}\": field \"{field}\": unknown label \"{label}\"; expected SUPPORTS, REFUTES, DISPUTED or NOT_ENOUGH_INFO");
+        let unknown =
+            |field: &str, label: &str| format!("{at}: case \"{id}\": field \"{field}\": unknown label \"{label}\"; expected SUPPORTS, REFUTES, DISPUTED or NOT_ENOUGH_INFO");
         let label = label_verdict(&raw.label).ok_or_else(|| unknown("label", &raw.label))?;
         let mut decisive = Vec::new();
         for gold in raw.evidence {

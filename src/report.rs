@@ -57,6 +57,20 @@ pub struct CheckResult {
     pub notes: Vec<String>,
     /// Most relevant first.
     pub evidence: Vec<Evidence>,
+    /// Each sentence judged, in order (one for a single-sentence claim). A pasted text's
+    /// headline verdict is honest about the mix: see `Checker::check`.
+    #[serde(default)]
+    pub sentences: Vec<SentenceVerdict>,
+}
+
+/// One sentence of the claim and its own verdict.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SentenceVerdict {
+    pub text: String,
+    pub verdict: Verdict,
+    pub confidence: f32,
+    /// Ids of the evidence that decided it (at most three).
+    pub evidence: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -64,6 +78,9 @@ pub struct Evidence {
     pub id: String,
     pub quote: String,
     pub stance: Stance,
+    /// The stance rule that decided ("polarity", "quantities", "support", ...; "relation"
+    /// when the stance came along a curated relation, "related" when no rule decided).
+    pub rule: crate::stance::RuleId,
     pub score: f32,
     pub reason: String,
     pub speaker: String,

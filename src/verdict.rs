@@ -1,6 +1,11 @@
 //! From stances to a verdict. Each publisher counts once per side (its strongest item),
 //! so ten statements from one report are not ten sources. Government statements count
 //! for less, and statements that the bundle's curators record as rebutted count for half.
+//!
+//! What may make a claim *supported* is narrower than what may go against it: a statement
+//! by the party the claim speaks for (its own speaker, or a government speaking for
+//! itself) and a statement the bundle records as rebutted are that party's position, not
+//! support. When they are all that backs a claim, it is not supported.
 
 use std::collections::HashMap;
 
@@ -10,18 +15,30 @@ use crate::report::{Stance, Verdict};
 /// The weaker side must reach this share of the stronger for the verdict to be disputed.
 pub const DISPUTED_RATIO: f32 = 0.6;
 
+#[derive(Clone, Copy)]
 pub struct Vote<'a> {
     pub stance: Stance,
     pub strength: f32,
     pub publisher: &'a str,
     pub speaker_kind: Kind,
     pub rebutted: bool,
+    /// By the party the claim speaks for: its speaker, or a government on itself.
+    pub own_party: bool,
+}
+
+impl Vote<'_> {
+    /// Whether this vote may count towards "supported".
+    fn may_back(&self) -> bool {
+        !self.own_party && !self.rebutted
+    }
 }
 
 pub struct Outcome {
     pub verdict: Verdict,
     pub confidence: f32,
     pub independent_sources: usize,
+    /// Supporting votes set aside as a party's own position or as rebutted on record.
+    pub positions_set_aside: usize,
 }
 
 fn credibility(vote: &Vote) -> f32 {
@@ -69,10 +86,13 @@ fn side<'a>(votes: &[Vote<'a>], stance: Stance) -> (f32, Vec<&'a str>) {
 }
 
 pub fn decide(votes: &[Vote], best_related: f32) -> Outcome {
+    let positions_set_aside = votes.iter().filter(|v| v.stance == Stance::Supports && !v.may_back()).count();
+    let counted: Vec<Vote> = votes.iter().filter(|v| v.stance != Stance::Supports || v.may_back()).copied().collect();
+    let votes = counted.as_slice();
     let (support, supporters) = side(votes, Stance::Supports);
     let (contra, contradictors) = side(votes, Stance::Contradicts);
     if support == 0.0 && contra == 0.0 {
-        return Outcome { verdict: Verdict::NoEvidence, confidence: round2((1.0 - best_related).clamp(0.3, 0.95)), independent_sources: 0 };
+        return Outcome { verdict: Verdict::NoEvidence, confidence: round2((1.0 - best_related).clamp(0.3, 0.95)), independent_sources: 0, positions_set_aside };
     }
     let (strong, weak) = (support.max(contra), support.min(contra));
     // More independent publishers make a verdict surer: 1, 2, 3 publishers -> 0.6, 0.84, 0.94.
@@ -81,13 +101,13 @@ pub fn decide(votes: &[Vote], best_related: f32) -> Outcome {
         let mut all: Vec<&str> = supporters.iter().chain(&contradictors).copied().collect();
         all.sort_unstable();
         all.dedup();
-        return Outcome { verdict: Verdict::Disputed, confidence: round2(0.5 + 0.4 * weak / strong), independent_sources: all.len() };
+        return Outcome { verdict: Verdict::Disputed, confidence: round2(0.5 + 0.4 * weak / strong), independent_sources: all.len(), positions_set_aside };
     }
     let (verdict, publishers) = if support > contra { (Verdict::Supported, supporters) } else { (Verdict::Contradicted, contradictors) };
     let best = votes.iter().filter(|v| v.stance == if verdict == Verdict::Supported { Stance::Supports } else { Stance::Contradicts }).map(|v| v.strength).fold(0.0, f32::max);
     let margin = (strong - weak) / strong;
     let confidence = (best.min(1.0) * margin * (0.6 + 0.4 * breadth(publishers.len()))).clamp(0.05, 0.99);
-    Outcome { verdict, confidence: round2(confidence), independent_sources: publishers.len() }
+    Outcome { verdict, confidence: round2(confidence), independent_sources: publishers.len(), positions_set_aside }
 }
 
 pub fn round2(v: f32) -> f32 {
@@ -99,7 +119,7 @@ mod tests {
     use super::*;
 
     fn vote(stance: Stance, strength: f32, publisher: &'static str, kind: Kind) -> Vote<'static> {
-        Vote { stance, strength, publisher, speaker_kind: kind, rebutted: false }
+        Vote { stance, strength, publisher, speaker_kind: kind, rebutted: false, own_party: false }
     }
 
     #[test]
@@ -119,6 +139,18 @@ mod tests {
         let outcome = decide(&votes, 0.0);
         assert_eq!(outcome.verdict, Verdict::Disputed);
         assert_eq!(outcome.independent_sources, 2);
+    }
+
+    #[test]
+    fn a_party_alone_never_makes_its_claim_supported() {
+        let mut own = vote(Stance::Supports, 0.95, "Azeri Times", Kind::Government);
+        own.own_party = true;
+        let alone = decide(&[own], 0.0);
+        assert_eq!(alone.verdict, Verdict::NoEvidence);
+        assert_eq!(alone.positions_set_aside, 1);
+        let mut rebutted = vote(Stance::Supports, 0.95, "Azeri Times", Kind::News);
+        rebutted.rebutted = true;
+        assert_eq!(decide(&[rebutted, vote(Stance::Contradicts, 0.5, "HRW", Kind::Ngo)], 0.0).verdict, Verdict::Contradicted);
     }
 
     #[test]

@@ -9,17 +9,22 @@ use wasm_bindgen::prelude::*;
 const TYPES: &'static str = r#"
 export type Verdict = "supported" | "contradicted" | "disputed" | "no_evidence";
 export type Stance = "supports" | "contradicts" | "related";
+/** The stance rule that decided an evidence item (see ARCHITECTURE.md, "Stance rules"). */
+export type Rule = "coverage" | "quantities" | "years" | "dates" | "places" | "roles" | "actors" | "modality"
+  | "polarity" | "frequency" | "evaluation" | "support" | "related" | "relation";
 export type SourceKind = "ngo" | "intergovernmental" | "government" | "news" | "court" | "testimony" | "other";
 export interface SourceRef { id: string; publisher: string; title: string; url: string; published: string; kind: SourceKind; }
 export interface Evidence {
-  id: string; quote: string; stance: Stance; score: number; reason: string;
+  id: string; quote: string; stance: Stance; rule: Rule; score: number; reason: string;
   speaker: string; speaker_kind: SourceKind; date: string; matched: string[]; relations: string[];
   source: SourceRef;
 }
 export interface CheckResult {
   claim: string; verdict: Verdict; confidence: number; independent_sources: number;
-  notes: string[]; evidence: Evidence[];
+  notes: string[]; evidence: Evidence[]; sentences: SentenceVerdict[];
 }
+/** One sentence of the claim with its own verdict and the ids of the evidence that decided it. */
+export interface SentenceVerdict { text: string; verdict: Verdict; confidence: number; evidence: string[]; }
 export interface BundleInfo { title: string; language: string; sources: number; statements: number; relations: number; }
 "#;
 
@@ -68,9 +73,7 @@ impl Checker {
     #[wasm_bindgen(js_name = fromBytes)]
     pub fn from_bytes(bytes: &[u8], name: Option<String>) -> Result<Checker, JsError> {
         let name = name.unwrap_or_else(|| "bundle".to_string());
-        crate::Checker::from_bytes(bytes, &name, None)
-            .map(|inner| Checker { inner })
-            .map_err(|e| JsError::new(&e.to_string()))
+        crate::Checker::from_bytes(bytes, &name, None).map(|inner| Checker { inner }).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// How many statements compiled bundle bytes hold, read from their head without

@@ -55,10 +55,32 @@ fn every_verify_error_names_file_item_and_field() {
         ("unknown statement field", |b| b["statements"][0]["colour"] = json!("red"), ErrorKind::UnknownField, "statement \"s/a\": field \"colour\""),
         ("unknown source field", |b| b["sources"][0]["author"] = json!("x"), ErrorKind::UnknownField, "source \"s\": field \"author\""),
         ("unknown relation field", |b| b["relations"][0]["weight"] = json!(2), ErrorKind::UnknownField, "relation #1: field \"weight\""),
-        ("missing quote", |b| { b["statements"][0].as_object_mut().unwrap().remove("quote"); }, ErrorKind::MissingField, "statement \"s/a\": field \"quote\""),
-        ("missing title", |b| { b.as_object_mut().unwrap().remove("title"); }, ErrorKind::MissingField, "field \"title\""),
+        (
+            "missing quote",
+            |b| {
+                b["statements"][0].as_object_mut().unwrap().remove("quote");
+            },
+            ErrorKind::MissingField,
+            "statement \"s/a\": field \"quote\"",
+        ),
+        (
+            "missing title",
+            |b| {
+                b.as_object_mut().unwrap().remove("title");
+            },
+            ErrorKind::MissingField,
+            "field \"title\"",
+        ),
         ("duplicate statement id", |b| b["statements"][1]["id"] = json!("s/a"), ErrorKind::DuplicateId, "statement \"s/a\": field \"id\""),
-        ("duplicate source id", |b| { let s = b["sources"][0].clone(); b["sources"].as_array_mut().unwrap().push(s); }, ErrorKind::DuplicateId, "source \"s\": field \"id\""),
+        (
+            "duplicate source id",
+            |b| {
+                let s = b["sources"][0].clone();
+                b["sources"].as_array_mut().unwrap().push(s);
+            },
+            ErrorKind::DuplicateId,
+            "source \"s\": field \"id\"",
+        ),
         ("dangling source", |b| b["statements"][0]["source"] = json!("nope"), ErrorKind::DanglingReference, "statement \"s/a\": field \"source\": no source has id \"nope\""),
         ("dangling relation", |b| b["relations"][0]["to"] = json!("s/zzz"), ErrorKind::DanglingReference, "relation #1: field \"to\": no statement has id \"s/zzz\""),
         ("bad date", |b| b["statements"][1]["date"] = json!("2024-13-01"), ErrorKind::InvalidValue, "statement \"s/b\": field \"date\": invalid date"),
@@ -68,7 +90,12 @@ fn every_verify_error_names_file_item_and_field() {
         ("javascript url", |b| b["sources"][0]["url"] = json!("javascript:alert(1)"), ErrorKind::InvalidValue, "source \"s\": field \"url\""),
         ("data url", |b| b["sources"][0]["url"] = json!("data:text/html,hi"), ErrorKind::InvalidValue, "source \"s\": field \"url\""),
         ("relative url", |b| b["sources"][0]["url"] = json!("/news/1"), ErrorKind::InvalidValue, "source \"s\": field \"url\""),
-        ("quote not in text", |b| b["statements"][0]["quote"] = json!("Police freed detainees."), ErrorKind::QuoteNotInSource, "statement \"s/a\": field \"quote\": not found verbatim in source text s.txt"),
+        (
+            "quote not in text",
+            |b| b["statements"][0]["quote"] = json!("Police freed detainees."),
+            ErrorKind::QuoteNotInSource,
+            "statement \"s/a\": field \"quote\": not found verbatim in source text s.txt",
+        ),
         ("unreadable text", |b| b["sources"][0]["text_file"] = json!("missing.txt"), ErrorKind::SourceText, "source \"s\": field \"text_file\": cannot read missing.txt"),
         ("text file outside", |b| b["sources"][0]["text_file"] = json!("../etc/passwd"), ErrorKind::InvalidValue, "source \"s\": field \"text_file\""),
         ("wrong format", |b| b["format"] = json!("claimcheck-bundle/2"), ErrorKind::InvalidValue, "field \"format\": unsupported format"),
@@ -130,10 +157,7 @@ fn committed_default_bundle_is_up_to_date() {
     let dir = repo().join("bundles/default");
     let checker = Checker::from_bytes(read(&dir.join("bundle.json")).as_bytes(), "bundle.json", Some(&mut FolderTexts(dir))).expect("verifies");
     let committed = std::fs::read(repo().join("bundles/default.ccb")).expect("bundles/default.ccb exists");
-    assert!(
-        checker.compile() == committed,
-        "bundles/default.ccb is stale: run `make bundle` (claimcheck bundle build bundles/default/bundle.json -o bundles/default.ccb)"
-    );
+    assert!(checker.compile() == committed, "bundles/default.ccb is stale: run `make bundle` (claimcheck bundle build bundles/default/bundle.json -o bundles/default.ccb)");
 }
 
 #[test]

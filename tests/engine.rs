@@ -13,6 +13,9 @@ struct Case {
     claim: String,
     /// supports | contradicts | related | none (the statement is not shown at all)
     stance: String,
+    /// The stance rule expected to decide (`evidence[].rule`), when the stance is shown.
+    #[serde(default)]
+    rule: Option<String>,
     #[serde(default = "ngo")]
     speaker_kind: String,
 }
@@ -21,11 +24,12 @@ fn ngo() -> String {
     "ngo".into()
 }
 
-fn stance_of(statement: &str, speaker_kind: &str, claim: &str) -> String {
+/// The stance shown for the statement, the rule that decided it and its reason.
+fn stance_of(statement: &str, speaker_kind: &str, claim: &str) -> (String, String, String) {
     let json = common::bundle_json(&[("src/s", statement, speaker_kind)]);
     let checker = Checker::from_bytes(json.as_bytes(), "case.json", None).expect("case bundle verifies");
     let result = checker.check(claim);
-    result.evidence.first().map_or("none".into(), |e| e.stance.as_str().to_string())
+    result.evidence.first().map_or(("none".into(), String::new(), String::new()), |e| (e.stance.as_str().to_string(), e.rule.as_str().to_string(), e.reason.clone()))
 }
 
 #[test]
@@ -34,8 +38,11 @@ fn stance_table() {
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|c| {
-            let got = stance_of(&c.statement, &c.speaker_kind, &c.claim);
-            (got != c.stance).then(|| format!("{}: claim {:?} vs {:?}: expected {}, got {got}", c.why, c.claim, c.statement, c.stance))
+            let (got, rule, reason) = stance_of(&c.statement, &c.speaker_kind, &c.claim);
+            let rule_differs = c.rule.as_ref().is_some_and(|r| *r != rule);
+            (got != c.stance || rule_differs).then(|| {
+                format!("{}: claim {:?} vs {:?}: expected {} ({}), got {got} ({rule}: {reason})", c.why, c.claim, c.statement, c.stance, c.rule.as_deref().unwrap_or("any rule"))
+            })
         })
         .collect();
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
@@ -48,9 +55,21 @@ fn every_input_gets_an_answer() {
     let checker = Checker::embedded().expect("default bundle");
     let huge = "torture ".repeat(200_000);
     let inputs = [
-        "", "   \n\t ", "🙂🙂🙂", "الشرطة في أذربيجان لا تعذب أحدا", "\u{202E}evil\u{202C} torture", "\u{0000}\u{0007}\u{001b}[31m",
-        "<script>alert(1)</script>", "a\u{0301}\u{0301}\u{0301}", "1,000,000,000,000,000,000,000 people", "9999999999999999999999999999 years",
-        "-", ".", "not not not not no never", "Ω≈ç√∫", &huge,
+        "",
+        "   \n\t ",
+        "🙂🙂🙂",
+        "الشرطة في أذربيجان لا تعذب أحدا",
+        "\u{202E}evil\u{202C} torture",
+        "\u{0000}\u{0007}\u{001b}[31m",
+        "<script>alert(1)</script>",
+        "a\u{0301}\u{0301}\u{0301}",
+        "1,000,000,000,000,000,000,000 people",
+        "9999999999999999999999999999 years",
+        "-",
+        ".",
+        "not not not not no never",
+        "Ω≈ç√∫",
+        &huge,
     ];
     for input in inputs {
         let result = checker.check(input);

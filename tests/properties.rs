@@ -16,9 +16,45 @@ fn checker() -> &'static Checker {
 /// deeper stages (stance, quantities, relations) and not only "no evidence".
 fn claimish() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "police", "torture", "not", "no", "never", "Azerbaijan", "Gasimov", "released", "all", "more", "than", "100",
-        "2003", "December", "9", "denies", "that", "the", "photos", "were", "taken", "in", "another", "country", "lies",
-        "urged", "to", "release", "fourteen", "days", "a", "year", "U.S.", "said", ",", ".", "—", "🙂", "\u{202E}",
+        "police",
+        "torture",
+        "not",
+        "no",
+        "never",
+        "Azerbaijan",
+        "Gasimov",
+        "released",
+        "all",
+        "more",
+        "than",
+        "100",
+        "2003",
+        "December",
+        "9",
+        "denies",
+        "that",
+        "the",
+        "photos",
+        "were",
+        "taken",
+        "in",
+        "another",
+        "country",
+        "lies",
+        "urged",
+        "to",
+        "release",
+        "fourteen",
+        "days",
+        "a",
+        "year",
+        "U.S.",
+        "said",
+        ",",
+        ".",
+        "—",
+        "🙂",
+        "\u{202E}",
     ]);
     prop::collection::vec(prop_oneof![4 => words.prop_map(str::to_string), 1 => "\\PC{0,8}"], 0..30).prop_map(|w| w.join(" "))
 }
@@ -43,6 +79,15 @@ proptest! {
         prop_assert!(decisive || result.verdict == Verdict::NoEvidence, "a verdict needs decisive evidence");
         if result.verdict == Verdict::NoEvidence {
             prop_assert_eq!(result.independent_sources, 0);
+        }
+    }
+
+    #[test]
+    fn calling_a_supported_claim_false_never_leaves_it_supported(claim in claimish()) {
+        if checker().check(&claim).verdict == Verdict::Supported {
+            for marked in [format!("It is false that {claim}"), format!("{claim} (fake news)")] {
+                prop_assert_ne!(checker().check(&marked).verdict, Verdict::Supported, "{}", marked);
+            }
         }
     }
 

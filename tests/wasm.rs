@@ -73,15 +73,11 @@ fn shape(value: &Value) -> Value {
 /// Where two JSON values first differ, as a path and both values.
 fn first_difference(a: &Value, b: &Value, path: &str) -> Option<String> {
     match (a, b) {
-        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => {
-            x.iter().find_map(|(k, v)| match y.get(k) {
-                Some(w) => first_difference(v, w, &format!("{path}.{k}")),
-                None => Some(format!("{path}.{k}: only in one")),
-            })
-        }
-        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => {
-            x.iter().zip(y).enumerate().find_map(|(i, (v, w))| first_difference(v, w, &format!("{path}[{i}]")))
-        }
+        (Value::Object(x), Value::Object(y)) if x.len() == y.len() => x.iter().find_map(|(k, v)| match y.get(k) {
+            Some(w) => first_difference(v, w, &format!("{path}.{k}")),
+            None => Some(format!("{path}.{k}: only in one")),
+        }),
+        (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x.iter().zip(y).enumerate().find_map(|(i, (v, w))| first_difference(v, w, &format!("{path}[{i}]"))),
         _ if a == b => None,
         _ => Some(format!("{path}: {a} ≠ {b}")),
     }

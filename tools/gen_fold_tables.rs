@@ -71,7 +71,13 @@ fn main() {
         }
         let mut line = String::new();
         line.push(c);
-        line.push(if composes { '=' } else if nfd == nfkd { '-' } else { '\t' });
+        line.push(if composes {
+            '='
+        } else if nfd == nfkd {
+            '-'
+        } else {
+            '\t'
+        });
         line.push_str(&nfkd);
         lines.push((c, line));
         if nfd != own && nfd != nfkd {
@@ -104,10 +110,7 @@ fn runs(lines: &mut Vec<(char, String)>, flag: char, singles: &[(char, char)]) {
     while i < singles.len() {
         let (start, target) = singles[i];
         let mut j = i;
-        while j + 1 < singles.len()
-            && singles[j + 1].0 as u32 == singles[j].0 as u32 + 1
-            && singles[j + 1].1 as u32 == singles[j].1 as u32 + 1
-        {
+        while j + 1 < singles.len() && singles[j + 1].0 as u32 == singles[j].0 as u32 + 1 && singles[j + 1].1 as u32 == singles[j].1 as u32 + 1 {
             j += 1;
         }
         lines.push((start, [start, flag, singles[j].0, target].iter().collect()));

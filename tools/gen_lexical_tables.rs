@@ -10,15 +10,10 @@ use claimcheck::analysis::resources::TABLES;
 
 fn main() {
     for (tsv, table, make, _) in TABLES {
-        let words = std::fs::read_to_string(format!("tools/resources/{tsv}"))
-            .expect("run from the repository root");
+        let words = std::fs::read_to_string(format!("tools/resources/{tsv}")).expect("run from the repository root");
         let path = format!("src/analysis/resources/{table}");
         let text = make(&words);
         std::fs::write(&path, &text).expect("src/analysis/resources/ is writable");
-        println!(
-            "wrote {path}: {} bytes, {} lines",
-            text.len(),
-            text.lines().count()
-        );
+        println!("wrote {path}: {} bytes, {} lines", text.len(), text.lines().count());
     }
 }

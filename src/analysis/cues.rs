@@ -2,8 +2,8 @@
 //! universal quantifiers. These decide stance; retrieval ignores them.
 
 use super::lexicon::{
-    ACTOR_WORDS, DEMAND_CUES_WITH_TO, MONTHS, ORDINAL_WORDS, TIME_UNITS, IMPERATIVE_VERBS, BACKWARD_NEGATORS, DEMAND_CUES, DENIAL_VERBS, FORWARD_NEGATORS, OTHER_PLACE_DETERMINERS,
-    PLACE_NOUNS, SCOPE_BREAKERS, UNIVERSAL_QUANTIFIERS, VAGUE_AMOUNTS, ATTRIBUTION_VERBS,
+    ACTOR_WORDS, ATTRIBUTION_VERBS, BACKWARD_NEGATORS, DEMAND_CUES, DEMAND_CUES_WITH_TO, DENIAL_VERBS, FORWARD_NEGATORS, IMPERATIVE_VERBS, MONTHS, ORDINAL_WORDS,
+    OTHER_PLACE_DETERMINERS, PLACE_NOUNS, SCOPE_BREAKERS, TIME_UNITS, UNIVERSAL_QUANTIFIERS, VAGUE_AMOUNTS,
 };
 use super::{Analysis, Lexicon, TokenKind};
 
@@ -84,10 +84,8 @@ pub fn is_denial_word(word: &str) -> bool {
 /// The index term of every denial word.
 pub const DENIAL_TERM: &str = "deny";
 
-const COMPARATORS: &[&str] = &[
-    "more", "less", "fewer", "least", "most", "approximately", "nearly", "almost", "roughly",
-    "around", "estimated", "than", "above", "below", "exactly", "precisely", "single",
-];
+const COMPARATORS: &[&str] =
+    &["more", "less", "fewer", "least", "most", "approximately", "nearly", "almost", "roughly", "around", "estimated", "than", "above", "below", "exactly", "precisely", "single"];
 
 pub(super) fn mark(analysis: &mut Analysis, lexicon: &Lexicon) {
     let tokens = &analysis.tokens;
@@ -116,9 +114,8 @@ pub(super) fn mark(analysis: &mut Analysis, lexicon: &Lexicon) {
         } else if BACKWARD_NEGATORS.contains(&w) {
             // "rejected the claims as baseless" is one negation, not two.
             let scope = backward_scope(analysis, i, BACKWARD_SCOPE);
-            let denied_already = negators.iter().any(|n: &Negator| {
-                n.kind == NegatorKind::Forward && DENIAL_VERBS.contains(&word(n.cue)) && scope.iter().any(|s| n.scope.contains(s))
-            });
+            let denied_already =
+                negators.iter().any(|n: &Negator| n.kind == NegatorKind::Forward && DENIAL_VERBS.contains(&word(n.cue)) && scope.iter().any(|s| n.scope.contains(s)));
             if !denied_already {
                 negators.push(Negator { kind: NegatorKind::Backward, cue: i, scope });
             }
@@ -179,8 +176,7 @@ pub fn drop_reported_denials(analysis: &mut Analysis) {
         }
         // Only denials of what others say ("denial of allegations", "rejected the
         // criticism", "denied that ..."); "denials of access" are refusals, and stand.
-        let of_claims = n.scope.iter().any(|&j| tokens[j].term == allegation || tokens[j].term == criticism)
-            || tokens.get(n.cue + 1).is_some_and(|t| t.word == "that");
+        let of_claims = n.scope.iter().any(|&j| tokens[j].term == allegation || tokens[j].term == criticism) || tokens.get(n.cue + 1).is_some_and(|t| t.word == "that");
         if !of_claims {
             return true;
         }
@@ -349,9 +345,13 @@ fn mark_quantities(analysis: &mut Analysis) {
         // "a single report": one.
         let single = t.word == "single" && i > 0 && matches!(word(Some(i - 1)), "a" | "one" | "just") && !matches!(word(i.checked_sub(2)), "not" | "without");
         // "a thousand", "a dozen": the article counts one.
-        let next_is_multiplier = tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number && n.value.is_some_and(|v| v >= 12.0) && !n.word.chars().any(|c| c.is_ascii_digit()));
+        let next_is_multiplier =
+            tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number && n.value.is_some_and(|v| v >= 12.0) && !n.word.chars().any(|c| c.is_ascii_digit()));
         let article = matches!(t.word.as_str(), "a" | "an")
-            && (next_is_multiplier || (time_unit(i + 1).is_some() && i > 0 && matches!(word(Some(i - 1)), "than" | "least" | "to" | "about" | "nearly" | "almost" | "over" | "under" | "in" | "within")));
+            && (next_is_multiplier
+                || (time_unit(i + 1).is_some()
+                    && i > 0
+                    && matches!(word(Some(i - 1)), "than" | "least" | "to" | "about" | "nearly" | "almost" | "over" | "under" | "in" | "within")));
         let Some(mut value) = t.value.or(vague.map(|v| v.1)).or((article || single).then_some(1.0)) else {
             i += 1;
             continue;
@@ -360,9 +360,7 @@ fn mark_quantities(analysis: &mut Analysis) {
         // "December 9", "9 December", "November 11 and 12": days of a month, not amounts.
         let month_of = |w: &str| MONTHS.iter().position(|m| *m == w).map(|m| m as u8 + 1);
         let day = value.fract() == 0.0 && (1.0..=31.0).contains(&value) && t.word.chars().all(|c| c.is_ascii_digit());
-        let month = month_of(prev(1))
-            .or_else(|| month_of(word(Some(i + 1))))
-            .or_else(|| if prev(1) == "and" { days.last().map(|(m, _): &(u8, u8)| *m) } else { None });
+        let month = month_of(prev(1)).or_else(|| month_of(word(Some(i + 1)))).or_else(|| if prev(1) == "and" { days.last().map(|(m, _): &(u8, u8)| *m) } else { None });
         if let (true, Some(month)) = (day, month) {
             days.push((month, value as u8));
             i += 1;
@@ -397,16 +395,16 @@ fn mark_quantities(analysis: &mut Analysis) {
             ("close", "to") | (_, "about" | "approximately" | "around" | "roughly" | "nearly" | "almost" | "some" | "estimated" | "approx") => Some("about"),
             _ => None,
         };
-        let is_year = comparator.is_none()
-            && vague.is_none()
-            && value.fract() == 0.0
-            && (1800.0..=2100.0).contains(&value)
-            && t.word.chars().all(|c| c.is_ascii_digit() || c == '.');
+        let is_year =
+            comparator.is_none() && vague.is_none() && value.fract() == 0.0 && (1800.0..=2100.0).contains(&value) && t.word.chars().all(|c| c.is_ascii_digit() || c == '.');
         if is_year {
             years.push(value as u16);
             const DATING: &[&str] = &["in", "on", "since", "by", "until", "during", "from", "before", "after", "till"];
             // "in 2012", "in March 2019", "since the early 1990s"
-            let dating = (1..=3).any(|k| DATING.contains(&prev(k)) && (1..k).all(|j| MONTHS.contains(&prev(j)) || matches!(prev(j), "the" | "early" | "late" | "mid") || prev(j).chars().all(|c| c.is_ascii_digit())));
+            let dating = (1..=3).any(|k| {
+                DATING.contains(&prev(k))
+                    && (1..k).all(|j| MONTHS.contains(&prev(j)) || matches!(prev(j), "the" | "early" | "late" | "mid") || prev(j).chars().all(|c| c.is_ascii_digit()))
+            });
             if dating {
                 dated_years.push(value as u16);
             }

@@ -85,14 +85,8 @@ fn parse_antonyms() -> HashMap<String, Vec<String>> {
     for line in chained_lines(ANTONYMS) {
         if let [stem, opposed @ ..] = &line[..] {
             for other in opposed {
-                antonyms
-                    .entry(other.clone())
-                    .or_default()
-                    .push(stem.clone());
-                antonyms
-                    .entry(stem.clone())
-                    .or_default()
-                    .push(other.clone());
+                antonyms.entry(other.clone()).or_default().push(stem.clone());
+                antonyms.entry(stem.clone()).or_default().push(other.clone());
             }
         }
     }
@@ -122,19 +116,9 @@ fn parse_hypernyms() -> HashMap<String, Vec<String>> {
     let mut hypernyms = HashMap::new();
     let mut previous: Vec<&str> = Vec::new();
     for (above, nouns) in entries(HYPERNYMS) {
-        let shared = above
-            .chars()
-            .next()
-            .and_then(|c| c.to_digit(10))
-            .unwrap_or(0) as usize;
+        let shared = above.chars().next().and_then(|c| c.to_digit(10)).unwrap_or(0) as usize;
         previous.truncate(shared);
-        previous.extend(
-            above
-                .get(1..)
-                .unwrap_or("")
-                .split(',')
-                .filter(|s| !s.is_empty()),
-        );
+        previous.extend(above.get(1..).unwrap_or("").split(',').filter(|s| !s.is_empty()));
         let nearest_first: Vec<String> = previous.iter().rev().map(|s| s.to_string()).collect();
         for noun in front_decode(nouns, "") {
             hypernyms.insert(noun, nearest_first.clone());
@@ -145,10 +129,7 @@ fn parse_hypernyms() -> HashMap<String, Vec<String>> {
 
 /// The lines of a table that are not comments, split at their first space.
 fn entries(table: &str) -> impl Iterator<Item = (&str, &str)> {
-    table
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once(' '))
+    table.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once(' '))
 }
 
 /// The lists of a table whose lines are each front-coded, the first stem of a line
@@ -156,10 +137,7 @@ fn entries(table: &str) -> impl Iterator<Item = (&str, &str)> {
 fn chained_lines(table: &str) -> Vec<Vec<String>> {
     let mut lists: Vec<Vec<String>> = Vec::new();
     for line in table.lines().filter(|l| !l.starts_with('#')) {
-        let first = lists
-            .last()
-            .and_then(|l| l.first())
-            .map_or("", String::as_str);
+        let first = lists.last().and_then(|l| l.first()).map_or("", String::as_str);
         let list = front_decode(line, first);
         if !list.is_empty() {
             lists.push(list);
@@ -170,11 +148,7 @@ fn chained_lines(table: &str) -> Vec<Vec<String>> {
 
 /// How many leading letters (at most 9) a stem shares with the one before.
 fn shared_prefix(stem: &str, previous: &str) -> usize {
-    stem.bytes()
-        .zip(previous.bytes())
-        .take(9)
-        .take_while(|(a, b)| a == b)
-        .count()
+    stem.bytes().zip(previous.bytes()).take(9).take_while(|(a, b)| a == b).count()
 }
 
 /// Sorted stems, front-coded, the first against `previous`.
@@ -196,9 +170,7 @@ fn front_decode(line: &str, previous: &str) -> Vec<String> {
     let mut rest = line;
     while let Some(digit) = rest.chars().next() {
         let start = digit.len_utf8();
-        let end = rest[start..]
-            .find(|c: char| c.is_ascii_digit())
-            .map_or(rest.len(), |i| i + start);
+        let end = rest[start..].find(|c: char| c.is_ascii_digit()).map_or(rest.len(), |i| i + start);
         let shared = digit.to_digit(10).unwrap_or(0) as usize;
         let before = stems.last().map_or(previous, String::as_str);
         let mut stem = before.get(..shared).unwrap_or(before).to_string();
@@ -220,24 +192,9 @@ pub type Table = (&'static str, &'static str, fn(&str) -> String, &'static str);
 #[doc(hidden)]
 pub const TABLES: [Table; 4] = [
     ("vader_valence.tsv", "valence.txt", valence_table, VALENCE),
-    (
-        "wordnet_antonyms.tsv",
-        "antonyms.txt",
-        antonyms_table,
-        ANTONYMS,
-    ),
-    (
-        "wordnet_synonyms.tsv",
-        "synonyms.txt",
-        synonyms_table,
-        SYNONYMS,
-    ),
-    (
-        "wordnet_hypernyms.tsv",
-        "hypernyms.txt",
-        hypernyms_table,
-        HYPERNYMS,
-    ),
+    ("wordnet_antonyms.tsv", "antonyms.txt", antonyms_table, ANTONYMS),
+    ("wordnet_synonyms.tsv", "synonyms.txt", synonyms_table, SYNONYMS),
+    ("wordnet_hypernyms.tsv", "hypernyms.txt", hypernyms_table, HYPERNYMS),
 ];
 
 const WORDNET_CREDIT: &str = "WordNet 3.1 Copyright 2011 by Princeton University";
@@ -245,9 +202,7 @@ const CREDIT_END: &str = "see tools/resources/LICENSES.md";
 
 /// The data rows of a word-level file, split at tabs.
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|l| l.split('\t').collect())
+    tsv.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(|l| l.split('\t').collect())
 }
 
 fn stem(word: &str) -> String {
@@ -271,21 +226,12 @@ pub fn valence_table(tsv: &str) -> String {
     for (stem, (sum, count)) in sums {
         let mean = sum / f64::from(count);
         if mean.abs() >= MIN_VALENCE {
-            by_value
-                .entry((mean * 10.0).round() as i32)
-                .or_default()
-                .insert(stem);
+            by_value.entry((mean * 10.0).round() as i32).or_default().insert(stem);
         }
     }
-    let mut out = format!(
-        "# Stems of VADER's lexicon (C.J. Hutto, MIT licence), {CREDIT_END}: a line per mean valence, then its stems\n"
-    );
+    let mut out = format!("# Stems of VADER's lexicon (C.J. Hutto, MIT licence), {CREDIT_END}: a line per mean valence, then its stems\n");
     for (tenths, stems) in by_value {
-        out.push_str(&format!(
-            "{:.1} {}\n",
-            f64::from(tenths) / 10.0,
-            front_code(&stems, "")
-        ));
+        out.push_str(&format!("{:.1} {}\n", f64::from(tenths) / 10.0, front_code(&stems, "")));
     }
     out
 }
@@ -309,9 +255,7 @@ pub fn antonyms_table(tsv: &str) -> String {
         line.extend(seconds);
         line
     });
-    let header = format!(
-        "# Stems of WordNet's antonyms ({WORDNET_CREDIT}), {CREDIT_END}: a stem, then the stems opposed to it that sort after it\n"
-    );
+    let header = format!("# Stems of WordNet's antonyms ({WORDNET_CREDIT}), {CREDIT_END}: a stem, then the stems opposed to it that sort after it\n");
     chained_table(header, lines)
 }
 
@@ -326,9 +270,7 @@ pub fn synonyms_table(tsv: &str) -> String {
             groups.insert(stems);
         }
     }
-    let header = format!(
-        "# Stems of WordNet's synonym groups ({WORDNET_CREDIT}), {CREDIT_END}: a group a line\n"
-    );
+    let header = format!("# Stems of WordNet's synonym groups ({WORDNET_CREDIT}), {CREDIT_END}: a group a line\n");
     chained_table(header, groups)
 }
 
@@ -367,22 +309,11 @@ pub fn hypernyms_table(tsv: &str) -> String {
             by_list.entry(list).or_default().insert(noun);
         }
     }
-    let mut out = format!(
-        "# Stems of WordNet's hypernyms ({WORDNET_CREDIT}), {CREDIT_END}: hypernyms farthest first, then the nouns they are above\n"
-    );
+    let mut out = format!("# Stems of WordNet's hypernyms ({WORDNET_CREDIT}), {CREDIT_END}: hypernyms farthest first, then the nouns they are above\n");
     let mut previous: &[String] = &[];
     for (list, nouns) in &by_list {
-        let shared = list
-            .iter()
-            .zip(previous)
-            .take(9)
-            .take_while(|(a, b)| a == b)
-            .count();
-        out.push_str(&format!(
-            "{shared}{} {}\n",
-            list[shared..].join(","),
-            front_code(nouns, "")
-        ));
+        let shared = list.iter().zip(previous).take(9).take_while(|(a, b)| a == b).count();
+        out.push_str(&format!("{shared}{} {}\n", list[shared..].join(","), front_code(nouns, "")));
         previous = list;
     }
     out
@@ -402,11 +333,7 @@ mod tests {
 
     #[test]
     fn valence_of_evaluative_words() {
-        assert!(
-            valence(&s("safe")).is_some_and(|v| v > 0.0),
-            "safe: {:?}",
-            valence(&s("safe"))
-        );
+        assert!(valence(&s("safe")).is_some_and(|v| v > 0.0), "safe: {:?}", valence(&s("safe")));
         assert!(valence(&s("tortured")).is_some_and(|v| v < 0.0));
         assert!(valence(&s("illegal")).is_some_and(|v| v < -1.0));
         assert!(valence(&s("freed")).is_some_and(|v| v > 0.0));
@@ -416,21 +343,10 @@ mod tests {
 
     #[test]
     fn antonyms_both_ways() {
-        for (a, b) in [
-            ("legal", "illegal"),
-            ("legally", "illegally"),
-            ("safe", "dangerous"),
-            ("lawful", "unlawful"),
-            ("increase", "decrease"),
-            ("guilty", "innocent"),
-            ("true", "false"),
-        ] {
-            assert!(
-                opposed(a, b),
-                "{a} ↔ {b}: {:?}, {:?}",
-                antonyms(&s(a)),
-                antonyms(&s(b))
-            );
+        for (a, b) in
+            [("legal", "illegal"), ("legally", "illegally"), ("safe", "dangerous"), ("lawful", "unlawful"), ("increase", "decrease"), ("guilty", "innocent"), ("true", "false")]
+        {
+            assert!(opposed(a, b), "{a} ↔ {b}: {:?}, {:?}", antonyms(&s(a)), antonyms(&s(b)));
         }
         assert!(!opposed("safe", "legal"));
         assert!(antonyms("zzz").is_empty());
@@ -438,18 +354,11 @@ mod tests {
 
     #[test]
     fn synonyms_share_a_group() {
-        assert!(
-            synonyms(&s("buy")).contains(&s("purchase")),
-            "{:?}",
-            synonyms(&s("buy"))
-        );
+        assert!(synonyms(&s("buy")).contains(&s("purchase")), "{:?}", synonyms(&s("buy")));
         assert!(synonyms(&s("purchase")).contains(&s("buy")));
         assert!(synonyms(&s("big")).contains(&s("large")));
         assert!(synonyms(&s("photo")).contains(&s("photograph")));
-        assert!(
-            !synonyms(&s("buy")).contains(&s("buy")),
-            "not its own synonym"
-        );
+        assert!(!synonyms(&s("buy")).contains(&s("buy")), "not its own synonym");
         // Only a word's first two, attested senses: "off" is no verb for killing.
         assert!(!synonyms(&s("murder")).contains(&s("off")));
         assert!(synonyms("zzz").is_empty());
@@ -458,10 +367,7 @@ mod tests {
     #[test]
     fn hypernyms_of_first_noun_sense() {
         let rifle = hypernyms(&s("rifle"));
-        assert!(
-            rifle.contains(&s("weapon")) && rifle.contains(&s("gun")),
-            "{rifle:?}"
-        );
+        assert!(rifle.contains(&s("weapon")) && rifle.contains(&s("gun")), "{rifle:?}");
         assert!(hypernyms(&s("dog")).contains(&s("animal")));
         assert!(!rifle.contains(&s("rifle")));
         assert!(hypernyms("zzz").is_empty());
@@ -469,31 +375,14 @@ mod tests {
 
     #[test]
     fn front_coding_round_trips() {
-        let stems: BTreeSet<String> = [
-            "abl",
-            "abolish",
-            "abolit",
-            "a",
-            "abcdefghijklm",
-            "abcdefghijklmn",
-            "b",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        let stems: BTreeSet<String> = ["abl", "abolish", "abolit", "a", "abcdefghijklm", "abcdefghijklmn", "b"].iter().map(|s| s.to_string()).collect();
         let coded = front_code(&stems, "");
-        assert_eq!(
-            front_decode(&coded, ""),
-            stems.iter().cloned().collect::<Vec<_>>()
-        );
+        assert_eq!(front_decode(&coded, ""), stems.iter().cloned().collect::<Vec<_>>());
         // The first stem against another: "a" shares its one letter with "abc".
         assert_eq!(front_code(&stems, "abc"), format!("1{}", &coded[2..]));
         let second = BTreeSet::from(["abolish".to_string(), "x".to_string()]);
         let chained = chained_table(String::new(), [stems.clone(), second]);
-        assert!(
-            chained.starts_with(&coded) && chained.ends_with("\n1bolish0x\n"),
-            "{chained}"
-        );
+        assert!(chained.starts_with(&coded) && chained.ends_with("\n1bolish0x\n"), "{chained}");
         assert_eq!(chained_lines(&chained)[1], ["abolish", "x"]);
         assert!(front_decode("", "").is_empty());
     }
@@ -501,12 +390,8 @@ mod tests {
     #[test]
     fn lexical_tables_are_fresh() {
         for (tsv, table, make, embedded) in TABLES {
-            let words = std::fs::read_to_string(format!("tools/resources/{tsv}"))
-                .unwrap_or_else(|e| panic!("tools/resources/{tsv}: {e}"));
-            assert!(
-                make(&words) == embedded,
-                "src/analysis/resources/{table} is stale: run `cargo run --example gen_lexical_tables`"
-            );
+            let words = std::fs::read_to_string(format!("tools/resources/{tsv}")).unwrap_or_else(|e| panic!("tools/resources/{tsv}: {e}"));
+            assert!(make(&words) == embedded, "src/analysis/resources/{table} is stale: run `cargo run --example gen_lexical_tables`");
         }
     }
 }

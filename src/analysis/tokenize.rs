@@ -27,10 +27,7 @@ pub fn tokenize(text: &str) -> Vec<Piece> {
             // A run of letters/digits with internal ' - . joiners.
             while i < chars.len() {
                 let ch = chars[i];
-                let joins = matches!(ch, '\'' | '-' | '.' | ',')
-                    && i + 1 < chars.len()
-                    && chars[i + 1].is_alphanumeric()
-                    && i > start;
+                let joins = matches!(ch, '\'' | '-' | '.' | ',') && i + 1 < chars.len() && chars[i + 1].is_alphanumeric() && i > start;
                 if ch.is_alphanumeric() || joins {
                     i += 1;
                 } else {
@@ -61,12 +58,8 @@ pub fn tokenize(text: &str) -> Vec<Piece> {
         }
         match c {
             '.' | '!' | '?' => pieces.push(Piece::Boundary { sentence_end: true }),
-            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '|' | '•' | '…' => {
-                pieces.push(Piece::Boundary { sentence_end: false })
-            }
-            '-' if i + 1 < chars.len() && chars[i + 1].is_whitespace() => {
-                pieces.push(Piece::Boundary { sentence_end: false })
-            }
+            ',' | ';' | ':' | '(' | ')' | '[' | ']' | '|' | '•' | '…' => pieces.push(Piece::Boundary { sentence_end: false }),
+            '-' if i + 1 < chars.len() && chars[i + 1].is_whitespace() => pieces.push(Piece::Boundary { sentence_end: false }),
             _ => {}
         }
         i += 1;

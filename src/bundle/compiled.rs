@@ -173,9 +173,8 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
         }
         postings.push(list);
     }
-    let doc_lengths = (0..statements.len())
-        .map(|_| r.varint("doc length").and_then(|l| u32::try_from(l).map_err(|_| r.error("doc length too large"))))
-        .collect::<Result<_, _>>()?;
+    let doc_lengths =
+        (0..statements.len()).map(|_| r.varint("doc length").and_then(|l| u32::try_from(l).map_err(|_| r.error("doc length too large")))).collect::<Result<_, _>>()?;
     if r.at != payload.len() {
         return Err(r.error("trailing bytes after the index"));
     }

@@ -46,7 +46,16 @@ pub fn import(text: &str, file: &str, options: &ImportOptions, progress: &mut dy
     if text.len() > limits::MAX_BUNDLE_BYTES {
         return Err(BundleError::new(ErrorKind::TooLarge, file, format!("input is {} bytes; the limit is {}", text.len(), limits::MAX_BUNDLE_BYTES)).into());
     }
-    let mut importer = Importer { file, options, errors: Vec::new(), sources: Vec::new(), source_ids: HashMap::new(), statements: Vec::new(), statement_lines: HashMap::new(), repeats: HashMap::new() };
+    let mut importer = Importer {
+        file,
+        options,
+        errors: Vec::new(),
+        sources: Vec::new(),
+        source_ids: HashMap::new(),
+        statements: Vec::new(),
+        statement_lines: HashMap::new(),
+        repeats: HashMap::new(),
+    };
     let mut offset = 0;
     for (n, line) in text.split('\n').enumerate() {
         let line_number = n + 1;
@@ -68,8 +77,13 @@ pub fn import(text: &str, file: &str, options: &ImportOptions, progress: &mut dy
     let summaries: Vec<BundleError> = repeated
         .into_iter()
         .map(|((field, message), &(count, first))| {
-            let error = BundleError::new(ErrorKind::Syntax, file, format!("{message} (on {} more lines after the {REPORTED_REPEATS} above, from line {first})", count - REPORTED_REPEATS));
-            if field.is_empty() { error } else { error.field(field.as_str()) }
+            let error =
+                BundleError::new(ErrorKind::Syntax, file, format!("{message} (on {} more lines after the {REPORTED_REPEATS} above, from line {first})", count - REPORTED_REPEATS));
+            if field.is_empty() {
+                error
+            } else {
+                error.field(field.as_str())
+            }
         })
         .collect();
     importer.errors.extend(summaries);
@@ -180,7 +194,12 @@ impl Importer<'_> {
 
         if let Some(url) = &url {
             if !is_web_url(url) {
-                self.error(ErrorKind::InvalidValue, line, Some("url"), format!("\"{}\" is not an absolute http or https URL", crate::analysis::normalize::truncate_at_char_boundary(url, 80).0));
+                self.error(
+                    ErrorKind::InvalidValue,
+                    line,
+                    Some("url"),
+                    format!("\"{}\" is not an absolute http or https URL", crate::analysis::normalize::truncate_at_char_boundary(url, 80).0),
+                );
             }
         }
         let published_date = published.as_deref().and_then(|p| {

@@ -28,8 +28,7 @@ pub fn parse(json: &str, file: &str, texts: Option<&mut dyn SourceTexts>) -> Res
     if json.len() > limits::MAX_BUNDLE_BYTES {
         return Err(BundleError::new(ErrorKind::TooLarge, file, format!("bundle is {} bytes; the limit is {}", json.len(), limits::MAX_BUNDLE_BYTES)).into());
     }
-    let value: Value = serde_json::from_str(json)
-        .map_err(|e| BundleError::new(ErrorKind::Syntax, file, format!("not valid JSON: {e}")))?;
+    let value: Value = serde_json::from_str(json).map_err(|e| BundleError::new(ErrorKind::Syntax, file, format!("not valid JSON: {e}")))?;
     let mut v = Verifier { file, errors: Vec::new() };
     let bundle = v.bundle(&value, texts);
     match bundle {
@@ -149,7 +148,12 @@ impl<'a> Verifier<'a> {
         let statement_values = self.array(&root, "statements", true);
         let relation_values = self.array(&root, "relations", false);
         if source_values.len() > limits::MAX_SOURCES || statement_values.len() > limits::MAX_STATEMENTS {
-            self.error(ErrorKind::TooLarge, "", Some("statements"), format!("{} sources and {} statements; the limits are {} and {}", source_values.len(), statement_values.len(), limits::MAX_SOURCES, limits::MAX_STATEMENTS));
+            self.error(
+                ErrorKind::TooLarge,
+                "",
+                Some("statements"),
+                format!("{} sources and {} statements; the limits are {} and {}", source_values.len(), statement_values.len(), limits::MAX_SOURCES, limits::MAX_STATEMENTS),
+            );
             return None;
         }
 

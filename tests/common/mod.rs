@@ -24,12 +24,8 @@ pub fn read(path: &Path) -> String {
 
 /// A bundle JSON with one source and the given statements (`(id, quote, speaker_kind)`).
 pub fn bundle_json(statements: &[(&str, &str, &str)]) -> String {
-    let statements: Vec<serde_json::Value> = statements
-        .iter()
-        .map(|(id, quote, kind)| {
-            serde_json::json!({"id": id, "source": "src", "quote": quote, "speaker": "Speaker", "speaker_kind": kind})
-        })
-        .collect();
+    let statements: Vec<serde_json::Value> =
+        statements.iter().map(|(id, quote, kind)| serde_json::json!({"id": id, "source": "src", "quote": quote, "speaker": "Speaker", "speaker_kind": kind})).collect();
     serde_json::json!({
         "format": "claimcheck-bundle/1", "title": "Test", "language": "en",
         "sources": [{"id": "src", "publisher": "Publisher", "kind": "ngo", "title": "Report on Ruritania",

@@ -1,0 +1,243 @@
+//! What one claim and one statement have in common: which claim terms the statement
+//! has (directly, as an opposite, or only in its topics), how much of the claim's weight
+//! that is, and the negations touching the shared terms. Rules read this; none of them
+//! matches words again.
+
+use std::collections::{BTreeSet, HashSet};
+
+use super::rules::quantities::{compare_quantities, PAIR_ANY_AMOUNTS_COVERAGE};
+use super::rules::Comparison;
+use super::{ClaimTerm, ClaimView, CONTRADICT_MIN_COVERAGE};
+use crate::analysis::{resources, Analysis, Lexicon, TokenKind};
+
+/// How one claim term is found in the statement.
+pub enum Found {
+    Direct(Vec<usize>),
+    /// An opposed word ("legal" against "arbitrary"): shared meaning, flipped polarity.
+    Opposite(Vec<usize>),
+    /// Only in the statement's topics or speaker: counts for coverage, not polarity.
+    Aside,
+}
+
+impl Found {
+    /// Token indices in the statement's quote, if the term is there.
+    pub fn occurrences(&self) -> Option<&[usize]> {
+        match self {
+            Found::Direct(ix) | Found::Opposite(ix) => Some(ix),
+            Found::Aside => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum WordNet {
+    Synonym,
+    Hyponym,
+    Antonym,
+}
+
+/// One claim against one statement, everything the stance rules decide from.
+pub struct Match<'a> {
+    pub claim: &'a ClaimView,
+    pub statement: &'a Analysis,
+    /// The places named by the statement's topics, speaker and source title.
+    pub aside_places: &'a [&'a str],
+    /// The statement's date's year, for claims that date what they say.
+    pub year: Option<u16>,
+    pub found: Vec<(&'a ClaimTerm, Found)>,
+    /// Share of the claim's weight found anywhere (quote, topics, speaker), 0..1.
+    pub coverage: f32,
+    /// Share found in the quote itself (names also in the topics).
+    pub direct_coverage: f32,
+    /// Share of the claim's weight in amounts the statement counts differently.
+    pub miscounted_weight: f32,
+    /// `coverage` plus the miscounted things: what matters for comparing amounts.
+    pub amounts_coverage: f32,
+    /// Words of the statement that match the claim, sorted.
+    pub matched_words: Vec<String>,
+    /// Shared, non-name terms: what polarity is judged on.
+    pub polar_terms: Vec<&'a str>,
+    /// Negators of the claim whose scope holds a shared term.
+    pub claim_negators: BTreeSet<usize>,
+    /// Negators of the statement that negate every occurrence of a shared term.
+    pub statement_negators: BTreeSet<usize>,
+    /// Opposed words: (claim term, statement token).
+    pub flips: Vec<(&'a ClaimTerm, usize)>,
+    /// 0 affirmative, 1 negated.
+    pub claim_polarity: usize,
+    pub statement_polarity: usize,
+    pub quantity: Comparison,
+    /// At least half of the claim's naming weight is matched.
+    pub names_matched: bool,
+    /// Claim terms found in the quote (not only aside).
+    pub direct_terms: usize,
+}
+
+impl<'a> Match<'a> {
+    /// Matches `claim` against `statement`. `aside` holds the terms of the statement's
+    /// topics, speaker and source title; `aside_places` the places they name.
+    pub fn new(claim: &'a ClaimView, statement: &'a Analysis, aside: &HashSet<String>, aside_places: &'a [&'a str], year: Option<u16>) -> Match<'a> {
+        let lexicon = Lexicon::get();
+        let mut matched_weight = 0.0;
+        let mut direct_weight = 0.0;
+        let mut miscounted_weight = 0.0;
+        let in_claim = |term: &str| claim.terms.iter().any(|t| t.term == term);
+        let mut matched_words = BTreeSet::new();
+        let mut found = Vec::new();
+        let occurrences =
+            |wanted: &str| -> Vec<usize> { statement.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Content && t.term == wanted).map(|(i, _)| i).collect() };
+        // Stems of the statement's words, for the WordNet tables (keyed by stem).
+        let stems: Vec<Option<String>> = statement.tokens.iter().map(|t| (t.kind == TokenKind::Content && !t.entity).then(|| lexicon.stem(&t.word))).collect();
+        let stems_where = |pick: &dyn Fn(&str) -> bool| -> Vec<usize> { stems.iter().enumerate().filter(|(_, s)| s.as_deref().is_some_and(pick)).map(|(i, _)| i).collect() };
+        for term in &claim.terms {
+            let direct = occurrences(&term.term);
+            let claim_stem = lexicon.stem(&claim.analysis.tokens[term.tokens[0]].word);
+            // WordNet: the same meaning in another word ("bribery" ~ "corruption"), or a
+            // kind of it ("a rifle" is a weapon); and opposites ("legal" / "illegal").
+            let wordnet = |kind: WordNet| -> Vec<usize> {
+                if term.entity || term.place {
+                    return Vec::new();
+                }
+                match kind {
+                    WordNet::Synonym => stems_where(&|s| resources::synonyms(&claim_stem).iter().any(|x| x == s)),
+                    WordNet::Hyponym => stems_where(&|s| resources::hypernyms(s).contains(&claim_stem)),
+                    WordNet::Antonym => stems_where(&|s| resources::antonyms(&claim_stem).iter().any(|x| x == s) && !in_claim(&lexicon.term_of(s))),
+                }
+            };
+            let hit = if term.unit {
+                let counted: Vec<bool> = claim
+                    .analysis
+                    .quantities
+                    .iter()
+                    .filter(|q| q.units.contains(&term.term))
+                    .flat_map(|q| statement.quantities.iter().filter(|s| s.comparable(q)).map(|s| s.overlaps(q)))
+                    .collect();
+                // Counted differently ("61 pages" against "16 pages"): matched for judging the
+                // amounts, not for agreeing.
+                if !direct.is_empty() && counted.iter().any(|&agrees| !agrees) && !counted.iter().any(|&agrees| agrees) {
+                    miscounted_weight += term.weight;
+                }
+                (counted.iter().any(|&agrees| agrees) && !direct.is_empty()).then_some(Found::Direct(direct))
+            } else if !direct.is_empty() {
+                Some(Found::Direct(direct))
+            } else if let Some(opposite) = (!term.entity)
+                .then(|| {
+                    lexicon
+                        .antonyms_of(&term.term)
+                        .iter()
+                        .filter(|a| !in_claim(a))
+                        // "hugely disappointing" says how much, not how large.
+                        .map(|a| occurrences(a).into_iter().filter(|&i| !crate::analysis::is_adverb(&statement.tokens[i].word)).collect::<Vec<_>>())
+                        .find(|o| !o.is_empty())
+                })
+                .flatten()
+            {
+                Some(Found::Opposite(opposite))
+            } else if let Some(same) = [WordNet::Synonym, WordNet::Hyponym].into_iter().map(wordnet).find(|o| !o.is_empty()) {
+                Some(Found::Direct(same))
+            } else if let Some(opposite) = Some(wordnet(WordNet::Antonym)).filter(|o| !o.is_empty()) {
+                Some(Found::Opposite(opposite))
+            } else if aside.contains(&term.term) {
+                Some(Found::Aside)
+            } else {
+                None
+            };
+            if let Some(hit) = hit {
+                matched_weight += term.weight;
+                // A name found in the topics is the quote's resolved "he" or "the committee".
+                if term.entity || !matches!(hit, Found::Aside) {
+                    direct_weight += term.weight;
+                }
+                if let Some(ix) = hit.occurrences() {
+                    matched_words.extend(ix.iter().map(|&i| statement.tokens[i].word.clone()));
+                }
+                found.push((term, hit));
+            }
+        }
+        let share = |w: f32| if claim.total_weight > 0.0 { w / claim.total_weight } else { 0.0 };
+        let coverage = share(matched_weight).min(1.0);
+
+        // Polarity over the shared, non-name terms.
+        let mut claim_negators = BTreeSet::new();
+        let mut statement_negators = BTreeSet::new();
+        let mut flips = Vec::new();
+        let mut polar_terms = Vec::new();
+        for (term, hit) in &found {
+            if term.entity {
+                continue;
+            }
+            let Some(occurrences) = hit.occurrences() else { continue };
+            polar_terms.push(term.term.as_str());
+            for (n, negator) in claim.analysis.negators.iter().enumerate() {
+                if term.tokens.iter().any(|t| negator.scope.contains(t)) {
+                    claim_negators.insert(n);
+                }
+            }
+            let all_negated = occurrences.iter().all(|&i| statement.is_negated(i));
+            match hit {
+                Found::Direct(_) if all_negated => {
+                    for (n, negator) in statement.negators.iter().enumerate() {
+                        if occurrences.iter().any(|o| negator.scope.contains(o)) {
+                            statement_negators.insert(n);
+                        }
+                    }
+                }
+                Found::Opposite(_) if !all_negated => flips.push((*term, occurrences[0])),
+                _ => {}
+            }
+        }
+        let claim_polarity = claim_negators.len() % 2;
+        let statement_polarity = (statement_negators.len() + flips.len()) % 2;
+
+        // Amounts and dates contradict only a statement about the same named things:
+        // at least half of the claim's naming weight ("Council of Europe rapporteur
+        // Christoph Strässer" is matched by "Christoph Strässer").
+        let names: Vec<&ClaimTerm> = claim.terms.iter().filter(|t| t.name).collect();
+        let name_weight: f32 = names.iter().map(|t| t.weight).sum();
+        let matched_name_weight: f32 = names.iter().filter(|t| found.iter().any(|(f, _)| f.term == t.term)).map(|t| t.weight).sum();
+        let direct_terms = found.iter().filter(|(_, hit)| !matches!(hit, Found::Aside)).count();
+        let quantity = compare_quantities(&claim.analysis.quantities, &statement.quantities, coverage >= PAIR_ANY_AMOUNTS_COVERAGE);
+        Match {
+            claim,
+            statement,
+            aside_places,
+            year,
+            coverage,
+            direct_coverage: share(direct_weight),
+            miscounted_weight,
+            amounts_coverage: share(matched_weight + miscounted_weight),
+            matched_words: matched_words.into_iter().collect(),
+            polar_terms,
+            claim_negators,
+            statement_negators,
+            flips,
+            claim_polarity,
+            statement_polarity,
+            quantity,
+            names_matched: matched_name_weight * 2.0 >= name_weight,
+            direct_terms,
+            found,
+        }
+    }
+
+    /// Whether the claim term is found in the statement (anywhere).
+    pub fn has(&self, term: &ClaimTerm) -> bool {
+        self.found.iter().any(|(t, _)| t.term == term.term)
+    }
+
+    /// The statement speaks of the same named things and shares enough to be compared
+    /// detail by detail (years, dates, places, roles).
+    pub fn same_subject(&self) -> bool {
+        self.coverage >= CONTRADICT_MIN_COVERAGE && self.names_matched && self.direct_terms >= 2
+    }
+
+    /// A miscounted amount is part of the match: "61 pages" against "16 pages".
+    pub fn miscounted(&self) -> bool {
+        self.miscounted_weight > 0.0 && matches!(self.quantity, Comparison::Conflict(..))
+    }
+
+    /// The claim's word for a term, as typed.
+    pub fn claim_word(&self, term: &ClaimTerm) -> &str {
+        &self.claim.analysis.tokens[term.tokens[0]].word
+    }
+}

@@ -1,0 +1,108 @@
+//! Who did what to whom. A statement backs "X tortured Y" only if X is its doer too:
+//! "Human Rights Watch tortured detainees" and "Gasimov tortured the police" share every
+//! word with "police tortured Gasimov, Human Rights Watch said" and say something else.
+//!
+//! The doer of a shared verb is the nearest name or actor before it in its clause, or,
+//! for a passive ("was tortured by police"), the one after "by". Public bodies of one
+//! country stand for each other and for the country ("the police", "the authorities",
+//! "Azerbaijan"); a named doer (an organisation, a person) must be the same.
+
+use super::{Decision, RuleId};
+use crate::analysis::lexicon::ACTOR_WORDS;
+use crate::analysis::{Analysis, Lexicon, TokenKind};
+use crate::report::Stance;
+use crate::stance::matching::{Found, Match};
+
+const BE_FORMS: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"];
+const AUXILIARIES: &[&str] = &["has", "have", "had", "did", "does", "do", "will", "would", "can", "could", "to"];
+
+pub fn decide(m: &Match) -> Option<Decision> {
+    for (term, hit) in &m.found {
+        let Found::Direct(occurrences) = hit else { continue };
+        if term.entity {
+            continue;
+        }
+        // Claims are read case-blind: their names are the terms the claim view marked.
+        let claim_name = |j: usize| m.claim.terms.iter().any(|t| t.entity && t.tokens.contains(&j));
+        let statement_name = |j: usize| m.statement.tokens[j].entity;
+        let Some(claim_doer) = term.tokens.iter().find_map(|&i| doer(&m.claim.analysis, i, &claim_name)) else { continue };
+        let statement_doers: Vec<Doer> = occurrences.iter().filter_map(|&i| doer(m.statement, i, &statement_name)).collect();
+        if statement_doers.is_empty() || statement_doers.iter().any(|d| d.compatible(&claim_doer)) {
+            continue;
+        }
+        let other = &statement_doers[0];
+        let verb = m.claim_word(term);
+        return Some(Decision::new(Stance::Related, RuleId::Actors, format!("claim says {} {verb}; statement says {} did", claim_doer.word, other.word)));
+    }
+    None
+}
+
+struct Doer {
+    term: String,
+    word: String,
+    /// A public body or a country, as opposed to a named organisation or person.
+    public: bool,
+}
+
+impl Doer {
+    fn compatible(&self, other: &Doer) -> bool {
+        self.term == other.term || (self.public && other.public)
+    }
+}
+
+/// The doer of the verb at `at`, if it reads as a verb with one. `is_name` tells the
+/// tokens that are names.
+fn doer(a: &Analysis, at: usize, is_name: &dyn Fn(usize) -> bool) -> Option<Doer> {
+    let tokens = &a.tokens;
+    let word = tokens[at].word.as_str();
+    let before = |k: usize| at.checked_sub(k).map(|j| tokens[j].word.as_str()).unwrap_or("");
+    let passive = (word.ends_with("ed") || word.ends_with("en")) && (BE_FORMS.contains(&before(1)) || BE_FORMS.contains(&before(2)));
+    if passive {
+        // "was tortured by the police"
+        let by = (at + 1..tokens.len()).take_while(|&j| tokens[j].kind != TokenKind::Boundary).take(4).find(|&j| tokens[j].word == "by")?;
+        return (by + 1..tokens.len()).take_while(|&j| tokens[j].kind != TokenKind::Boundary).take(4).find_map(|j| candidate(a, j, is_name));
+    }
+    let verbal = word.ends_with("ed") || AUXILIARIES.contains(&before(1));
+    if !verbal {
+        return None;
+    }
+    // The nearest name or actor before the verb, in its clause.
+    (0..at)
+        .rev()
+        .take_while(|&j| tokens[j].kind != TokenKind::Boundary && !matches!(tokens[j].word.as_str(), "that" | "who" | "which"))
+        .take(6)
+        .find_map(|j| candidate(a, j, is_name))
+}
+
+fn candidate(a: &Analysis, j: usize, is_name: &dyn Fn(usize) -> bool) -> Option<Doer> {
+    let t = &a.tokens[j];
+    if t.kind != TokenKind::Content {
+        return None;
+    }
+    let lexicon = Lexicon::get();
+    let actor = ACTOR_WORDS.iter().any(|w| lexicon.term_of(w) == t.term);
+    if t.place.is_some() || actor {
+        return Some(Doer { term: t.term.clone(), word: t.word.clone(), public: true });
+    }
+    is_name(j).then(|| Doer { term: t.term.clone(), word: t.word.clone(), public: false })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    fn doer_of(text: &str, verb: &str) -> Option<String> {
+        let a = analyze(text);
+        let at = a.tokens.iter().position(|t| t.word == verb)?;
+        doer(&a, at, &|j| a.tokens[j].entity).map(|d| d.term)
+    }
+
+    #[test]
+    fn doers_table() {
+        assert_eq!(doer_of("Human Rights Watch tortured detainees", "tortured").as_deref(), Some("hrw"));
+        assert_eq!(doer_of("Gasimov was tortured by the police", "tortured").as_deref(), Some("police"));
+        assert_eq!(doer_of("HRW said the police tortured him", "tortured").as_deref(), Some("police"));
+        assert_eq!(doer_of("torture is widespread", "torture"), None);
+    }
+}

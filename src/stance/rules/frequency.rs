@@ -1,0 +1,29 @@
+//! Frequency: a claim that something is rare, occasional or over ("hardly ever", "a
+//! thing of the past", "isolated cases") is contradicted by a statement that reports it
+//! as widespread, routine or continuing, and is not backed by one that reports it
+//! without saying how often.
+
+use super::{Decision, RuleId};
+use crate::analysis::lexicon::{INTENSIFIERS, MINIMISERS};
+use crate::analysis::Analysis;
+use crate::report::Stance;
+use crate::stance::matching::Match;
+
+pub fn decide(m: &Match) -> Option<Decision> {
+    let claim_minimiser = first_of(&m.claim.analysis, MINIMISERS)?;
+    if first_of(m.statement, MINIMISERS).is_some() {
+        return None; // both say how seldom: the other rules compare the rest
+    }
+    let said = &m.claim.analysis.tokens[claim_minimiser].word;
+    // The statement reports the shared thing as so (not negated on either side).
+    let affirmed = m.claim_polarity == 0 && m.statement_polarity == 0;
+    if let (true, Some(i)) = (affirmed, first_of(m.statement, INTENSIFIERS)) {
+        let reason = format!("claim says \"{said}\"; statement says \"{}\"", m.statement.tokens[i].word);
+        return Some(Decision::new(Stance::Contradicts, RuleId::Frequency, reason));
+    }
+    Some(Decision::new(Stance::Related, RuleId::Frequency, format!("claim says \"{said}\"; statement does not say how often")))
+}
+
+fn first_of(a: &Analysis, words: &[&str]) -> Option<usize> {
+    a.tokens.iter().position(|t| words.contains(&t.word.as_str()))
+}

@@ -1,0 +1,61 @@
+//! Amounts compared as ranges: "more than 100 detainees" against "about 60".
+
+use super::{conflict, Comparison, Decision, RuleId};
+use crate::analysis::Quantity;
+use crate::stance::matching::Match;
+use crate::stance::CONTRADICT_MIN_COVERAGE;
+
+/// With this much of the claim matched, a lone amount on each side is compared even
+/// when their units differ ("25 members" vs "10 independent experts").
+pub const PAIR_ANY_AMOUNTS_COVERAGE: f32 = 0.75;
+
+pub fn decide(m: &Match) -> Option<Decision> {
+    // For amounts, the miscounted thing itself is part of the match.
+    let applies = m.amounts_coverage >= CONTRADICT_MIN_COVERAGE && m.names_matched && m.direct_terms >= 1;
+    conflict(RuleId::Quantities, &m.quantity, applies)
+}
+
+/// Compares amounts that share a unit; with `pair_lone` and one amount on each side,
+/// compares those.
+pub fn compare_quantities(claim: &[Quantity], statement: &[Quantity], pair_lone: bool) -> Comparison {
+    if claim.is_empty() {
+        return Comparison::Silent;
+    }
+    let mut result = Comparison::Silent;
+    for c in claim {
+        let comparable: Vec<&Quantity> = statement.iter().filter(|s| s.comparable(c)).collect();
+        // Ordinals ("the first time") never pair with counts ("five weeks").
+        let ordinal = |q: &Quantity| q.units.iter().any(|u| u.starts_with("ord:"));
+        let lone_pair = pair_lone && claim.len() == 1 && statement.len() == 1 && ordinal(c) == ordinal(&statement[0]);
+        let comparable = if comparable.is_empty() && lone_pair { vec![&statement[0]] } else { comparable };
+        if comparable.is_empty() {
+            if matches!(result, Comparison::Silent) {
+                result = Comparison::Unmatched;
+            }
+            continue;
+        }
+        match comparable.iter().find(|s| s.overlaps(c)) {
+            Some(s) => {
+                if !matches!(result, Comparison::Conflict(..)) {
+                    result = Comparison::Agree(c.label.clone(), s.label.clone());
+                }
+            }
+            None => return Comparison::Conflict(c.label.clone(), comparable[0].label.clone()),
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyze;
+
+    #[test]
+    fn amounts_compare_as_ranges() {
+        let q = |t: &str| analyze(t).quantities;
+        assert!(matches!(compare_quantities(&q("more than 100 detainees"), &q("about 60 detainees"), false), Comparison::Conflict(..)));
+        assert!(matches!(compare_quantities(&q("about 250 prisoners"), &q("254 prisoners"), false), Comparison::Agree(..)));
+        assert!(matches!(compare_quantities(&q("25 members"), &q("no amount here"), false), Comparison::Unmatched));
+    }
+}

@@ -1,0 +1,51 @@
+//! Support: what a statement must show to back a claim, stricter than what it must show
+//! to contradict it. The claim's names, dated years, days and amounts; for a universal
+//! claim ("all", "no one") a universal statement; and the claim's predicate — what it
+//! says of its subject — not just its topic: a claim word that is neither a name nor a
+//! place and that the statement lacks keeps it from support when it carries weight.
+
+use super::{Comparison, Decision, RuleId};
+use crate::report::Stance;
+use crate::stance::matching::{Found, Match};
+use crate::stance::{list, negated_phrase, SUPPORT_MIN_COVERAGE};
+
+/// The most of the claim's weight that may be missing from the statement in words that
+/// say something of the subject (not names or places).
+pub const MAX_UNMATCHED_PREDICATE: f32 = 0.2;
+
+pub fn decide(m: &Match) -> Option<Decision> {
+    let claim = m.claim;
+    let statement = m.statement;
+    // What a claim dates ("in 2012", "on December 19") the statement must date alike
+    // to support it: its own words, else its date. A text dated January 2004 may report
+    // December 2003: its date allows the year before.
+    let dated_alike = |y: &u16| if statement.years.is_empty() { m.year.is_some_and(|year| *y == year || *y + 1 == year) } else { statement.years.contains(y) };
+    let dates_unproven = claim.analysis.dated_years.iter().any(|y| !dated_alike(y)) || claim.analysis.days.iter().any(|d| !statement.days.contains(d));
+    // A particular statement may refute a universal claim, never prove it.
+    let universal_unproven = claim.analysis.universal && !statement.universal;
+    // The quote itself must say something of the claim beyond naming a country.
+    let quote_speaks = m.found.iter().any(|(t, hit)| !t.place && !matches!(hit, Found::Aside));
+    let unmatched_predicate: f32 =
+        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && !m.has(t)).map(|t| t.weight).sum::<f32>() / claim.total_weight.max(f32::EPSILON);
+    let supports = m.coverage >= SUPPORT_MIN_COVERAGE
+        && !matches!(m.quantity, Comparison::Unmatched)
+        && !universal_unproven
+        && m.names_matched
+        && !dates_unproven
+        && quote_speaks
+        // Names alone say nothing of them: something the claim asserts must be shared.
+        && !m.polar_terms.is_empty()
+        && unmatched_predicate <= MAX_UNMATCHED_PREDICATE
+        && !claim.terms.iter().any(|t| t.unknown_name);
+    if !supports {
+        return None;
+    }
+    let mut reason = format!("statement also says {}", list(&m.matched_words));
+    if m.claim_polarity == 1 {
+        reason.push_str(&format!(", with the same negation ({})", negated_phrase(claim)));
+    }
+    if let Comparison::Agree(c, s) = &m.quantity {
+        reason = format!("claim says {c}; statement says {s}; {reason}");
+    }
+    Some(Decision::new(Stance::Supports, RuleId::Support, reason))
+}

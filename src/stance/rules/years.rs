@@ -1,0 +1,31 @@
+//! Years: "in 2012" against "in 2015", for a statement about the same named things.
+
+use super::{conflict, Comparison, Decision, RuleId};
+use crate::stance::matching::Match;
+
+pub fn decide(m: &Match) -> Option<Decision> {
+    conflict(RuleId::Years, &compare_years(&m.claim.analysis.years, &m.statement.years), m.same_subject())
+}
+
+fn compare_years(claim: &[u16], statement: &[u16]) -> Comparison {
+    if claim.is_empty() || statement.is_empty() {
+        return Comparison::Silent;
+    }
+    if claim.iter().any(|y| statement.contains(y)) {
+        return Comparison::Agree(String::new(), String::new());
+    }
+    let join = |ys: &[u16]| ys.iter().map(u16::to_string).collect::<Vec<_>>().join(", ");
+    Comparison::Conflict(join(claim), join(statement))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_conflict_only_when_none_shared() {
+        assert!(matches!(compare_years(&[2012], &[2015]), Comparison::Conflict(..)));
+        assert!(matches!(compare_years(&[2012, 2015], &[2015]), Comparison::Agree(..)));
+        assert!(matches!(compare_years(&[], &[2015]), Comparison::Silent));
+    }
+}
