@@ -84,7 +84,9 @@ proptest! {
 
     #[test]
     fn calling_a_supported_claim_false_never_leaves_it_supported(claim in claimish()) {
-        if checker().check(&claim).verdict == Verdict::Supported {
+        // One sentence: in "It is false that A. B." the marker judges A, and B stands.
+        let one_sentence = checker().check(&claim).sentences.len() == 1;
+        if one_sentence && checker().check(&claim).verdict == Verdict::Supported {
             for marked in [format!("It is false that {claim}"), format!("{claim} (fake news)")] {
                 prop_assert_ne!(checker().check(&marked).verdict, Verdict::Supported, "{}", marked);
             }
