@@ -262,7 +262,7 @@ const COMMON_BANDS: [usize; 3] = [1_000, 3_000, 6_000];
 
 /// The stems of the 15,000 most frequent English words (`tools/common_words.txt`, from
 /// wordfreq), one line per band, most frequent band first, each stem in the first
-/// band a word of it falls in, front-coded (see `common_stems_of_band`). Stems, not words: 15,000 words are 54 KB gzip in the
+/// band a word of it falls in, front-coded (see `resources::front_decode`: each stem as how many leading letters it shares with the one before, a digit, and the rest). Stems, not words: 15,000 words are 54 KB gzip in the
 /// wasm, their stems a fraction, and the lexicon only ever looks terms up. Written by
 /// `cargo run --example gen_common_stems`; a test fails when it is stale.
 const COMMON_STEMS: &str = include_str!("common_stems.txt");
@@ -282,34 +282,10 @@ pub fn common_stems_file(words: &str) -> String {
     let mut out = String::new();
     for mut band in bands {
         band.sort_unstable();
-        let mut previous = "";
-        for stem in &band {
-            let shared = stem.bytes().zip(previous.bytes()).take(9).take_while(|(a, b)| a == b).count();
-            out.push(char::from(b'0' + shared as u8));
-            out.push_str(&stem[shared..]);
-            previous = stem;
-        }
+        out.push_str(&resources::front_code(&band, ""));
         out.push('\n');
     }
     out
-}
-
-/// The stems of one band of `common_stems.txt`: sorted, each written as how many
-/// leading letters it shares with the one before (a digit) and the rest.
-fn common_stems_of_band(line: &str) -> Vec<String> {
-    let mut stems: Vec<String> = Vec::new();
-    let mut rest = line;
-    while let Some(digit) = rest.chars().next() {
-        let start = digit.len_utf8();
-        let end = rest[start..].find(|c: char| c.is_ascii_digit()).map_or(rest.len(), |i| i + start);
-        let shared = digit.to_digit(10).unwrap_or(0) as usize;
-        let previous = stems.last().map_or("", String::as_str);
-        let mut stem = previous.get(..shared).unwrap_or(previous).to_string();
-        stem.push_str(&rest[start..end]);
-        stems.push(stem);
-        rest = &rest[end..];
-    }
-    stems
 }
 
 impl Lexicon {
@@ -338,7 +314,7 @@ impl Lexicon {
             common: HashMap::new(),
         };
         for (band, line) in COMMON_STEMS.lines().enumerate() {
-            for stem in common_stems_of_band(line) {
+            for stem in resources::front_decode(line, "") {
                 lex.common.entry(lex.term_of_stem(stem)).or_insert(band as u8);
             }
         }

@@ -152,7 +152,7 @@ fn shared_prefix(stem: &str, previous: &str) -> usize {
 }
 
 /// Sorted stems, front-coded, the first against `previous`.
-fn front_code<'a>(stems: impl IntoIterator<Item = &'a String>, previous: &'a str) -> String {
+pub(super) fn front_code<'a>(stems: impl IntoIterator<Item = &'a String>, previous: &'a str) -> String {
     let mut out = String::new();
     let mut previous = previous;
     for stem in stems {
@@ -165,7 +165,7 @@ fn front_code<'a>(stems: impl IntoIterator<Item = &'a String>, previous: &'a str
 }
 
 /// The stems of a front-coded list whose first stem was coded against `previous`.
-fn front_decode(line: &str, previous: &str) -> Vec<String> {
+pub(super) fn front_decode(line: &str, previous: &str) -> Vec<String> {
     let mut stems: Vec<String> = Vec::new();
     let mut rest = line;
     while let Some(digit) = rest.chars().next() {

@@ -94,14 +94,15 @@ impl<'a> Match<'a> {
             let claim_stem = lexicon.stem(&claim.analysis.tokens[term.tokens[0]].word);
             // WordNet: the same meaning in another word ("bribery" ~ "corruption"), or a
             // kind of it ("a rifle" is a weapon); and opposites ("legal" / "illegal").
+            let (synonyms, antonyms) = (resources::synonyms(&claim_stem), resources::antonyms(&claim_stem));
             let wordnet = |kind: WordNet| -> Vec<usize> {
                 if term.entity || term.place {
                     return Vec::new();
                 }
                 match kind {
-                    WordNet::Synonym => stems_where(&|s| resources::synonyms(&claim_stem).iter().any(|x| x == s)),
+                    WordNet::Synonym => stems_where(&|s| synonyms.iter().any(|x| x == s)),
                     WordNet::Hyponym => stems_where(&|s| resources::hypernyms(s).contains(&claim_stem)),
-                    WordNet::Antonym => stems_where(&|s| resources::antonyms(&claim_stem).iter().any(|x| x == s) && !in_claim(&lexicon.term_of(s))),
+                    WordNet::Antonym => stems_where(&|s| antonyms.iter().any(|x| x == s) && !in_claim(&lexicon.term_of(s))),
                 }
             };
             let hit = if term.unit {
