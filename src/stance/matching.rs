@@ -221,6 +221,13 @@ impl<'a> Match<'a> {
         }
     }
 
+    /// Share of the claim's weight in words that say something of its subject (not
+    /// names, places or units) and that the statement lacks.
+    pub fn unmatched_predicate(&self) -> f32 {
+        let claim = self.claim;
+        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && !self.has(t)).map(|t| t.weight).sum::<f32>() / claim.total_weight.max(f32::EPSILON)
+    }
+
     /// Whether the claim term is found in the statement (anywhere).
     pub fn has(&self, term: &ClaimTerm) -> bool {
         self.found.iter().any(|(t, _)| t.term == term.term)

@@ -25,8 +25,6 @@ pub fn decide(m: &Match) -> Option<Decision> {
     let universal_unproven = claim.analysis.universal && !statement.universal;
     // The quote itself must say something of the claim beyond naming a country.
     let quote_speaks = m.found.iter().any(|(t, hit)| !t.place && !matches!(hit, Found::Aside));
-    let unmatched_predicate: f32 =
-        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && !m.has(t)).map(|t| t.weight).sum::<f32>() / claim.total_weight.max(f32::EPSILON);
     let supports = m.coverage >= SUPPORT_MIN_COVERAGE
         && !matches!(m.quantity, Comparison::Unmatched)
         && !universal_unproven
@@ -35,7 +33,7 @@ pub fn decide(m: &Match) -> Option<Decision> {
         && quote_speaks
         // Names alone say nothing of them: something the claim asserts must be shared.
         && !m.polar_terms.is_empty()
-        && unmatched_predicate <= MAX_UNMATCHED_PREDICATE
+        && m.unmatched_predicate() <= MAX_UNMATCHED_PREDICATE
         && !claim.terms.iter().any(|t| t.unknown_name);
     if !supports {
         return None;
