@@ -146,7 +146,7 @@ impl Checker {
             }
             let stem = lexicon.stem(word);
             !lexicon.is_rare_word(&stem)
-                || resources::valence(&stem).is_some()
+                || resources::valence(word).is_some()
                 || !resources::synonyms(&stem).is_empty()
                 || !resources::hypernyms(&stem).is_empty()
                 || !resources::antonyms(&stem).is_empty()

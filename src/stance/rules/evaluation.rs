@@ -8,7 +8,7 @@
 //! shares with the claim, so that a long quote's other sentences do not weigh in.
 
 use super::{Decision, RuleId};
-use crate::analysis::{resources, Analysis, Lexicon, TokenKind};
+use crate::analysis::{resources, Analysis, TokenKind};
 use crate::report::Stance;
 use crate::stance::matching::Match;
 
@@ -45,14 +45,13 @@ struct Rating {
 /// The strongest rating among `tokens` (content words passing `counts`), negation
 /// applied; `None` when none reaches `MIN_RATING`.
 fn rating(a: &Analysis, tokens: impl Iterator<Item = usize>, counts: &dyn Fn(&str) -> bool) -> Option<Rating> {
-    let lexicon = Lexicon::get();
     let mut best: Option<Rating> = None;
     for i in tokens {
         let t = &a.tokens[i];
         if t.kind != TokenKind::Content || !counts(&t.term) {
             continue;
         }
-        let Some(v) = resources::valence(&lexicon.stem(&t.word)) else { continue };
+        let Some(v) = resources::valence(&t.word) else { continue };
         let value = if a.is_negated(i) { -v } else { v };
         if value.abs() >= MIN_RATING && best.as_ref().is_none_or(|b| value.abs() > b.value.abs()) {
             best = Some(Rating { value, word: t.word.clone() });
