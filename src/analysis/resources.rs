@@ -239,6 +239,11 @@ pub fn antonyms_table(tsv: &str) -> String {
     let mut pairs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for row in rows(tsv) {
         if let [a, b] = row[..] {
+            // "follower" stems to "follow": its opposition to "leader" would set the verb
+            // "followed" against "leaders". An agent noun's opposites stay its own.
+            if is_agent_noun_of_stem(a) || is_agent_noun_of_stem(b) {
+                continue;
+            }
             let (a, b) = (stem(a), stem(b));
             if a != b {
                 let (first, second) = if a < b { (a, b) } else { (b, a) };
@@ -253,6 +258,12 @@ pub fn antonyms_table(tsv: &str) -> String {
     });
     let header = format!("# Stems of WordNet's antonyms ({WORDNET_CREDIT}), {CREDIT_END}: a stem, then the stems opposed to it that sort after it\n");
     chained_table(header, lines)
+}
+
+/// Whether the stemmer turns an agent noun into its verb's stem ("follower" → "follow").
+fn is_agent_noun_of_stem(word: &str) -> bool {
+    let stem = stem(word);
+    ["er", "or", "ers", "ors"].iter().any(|end| word.strip_suffix(end).is_some_and(|base| base == stem || format!("{base}e") == stem))
 }
 
 /// `synonyms.txt` from `wordnet_synonyms.tsv`: each group's distinct stems, when there
