@@ -5,9 +5,10 @@
 //! place and that the statement lacks keeps it from support when it carries weight.
 
 use super::{Comparison, Decision, RuleId};
+use crate::analysis::{Analysis, NegatorKind};
 use crate::report::Stance;
 use crate::stance::matching::{Found, Match};
-use crate::stance::{list, negated_phrase, SUPPORT_MIN_COVERAGE};
+use crate::stance::{list, negated_phrase, ClaimTerm, SUPPORT_MIN_COVERAGE};
 
 /// The most of the claim's weight that may be missing from the statement in words that
 /// say something of the subject (not names or places).
@@ -25,7 +26,12 @@ pub fn decide(m: &Match) -> Option<Decision> {
     let universal_unproven = claim.analysis.universal && !statement.universal;
     // The quote itself must say something of the claim beyond naming a country.
     let quote_speaks = m.found.iter().any(|(t, hit)| !t.place && !matches!(hit, Found::Aside));
-    let supports = m.coverage >= SUPPORT_MIN_COVERAGE
+    // Where a claim says something is not ("taken in another country", "not in
+    // Azerbaijan", "unpunished"), that is its point: the quote itself must speak of it.
+    let spoken = |t: &ClaimTerm| m.found.iter().any(|(f, hit)| f.term == t.term && hit.occurrences().is_some());
+    let negated_unspoken = claim.terms.iter().filter(|t| (!t.entity || t.place) && t.tokens.iter().any(|&i| pointedly_negated(&claim.analysis, i, t.place))).any(|t| !spoken(t));
+    let supports = !negated_unspoken
+        && m.coverage >= SUPPORT_MIN_COVERAGE
         && !matches!(m.quantity, Comparison::Unmatched)
         && !universal_unproven
         && m.names_matched
@@ -46,4 +52,14 @@ pub fn decide(m: &Match) -> Option<Decision> {
         reason = format!("claim says {c}; statement says {s}; {reason}");
     }
     Some(Decision::new(Stance::Supports, RuleId::Support, reason))
+}
+
+/// Whether token `i` is what a negation points at: a word that negates itself
+/// ("abroad", "another country", "impunity"), or a place right after a negator ("not in
+/// Azerbaijan").
+fn pointedly_negated(a: &Analysis, i: usize, place: bool) -> bool {
+    a.negators.iter().any(|n| match n.kind {
+        NegatorKind::Lexical => n.cue == i,
+        _ => place && n.cue < i && i - n.cue <= 2 && n.scope.contains(&i),
+    })
 }
