@@ -150,17 +150,24 @@ test('a bundle that cannot be fetched says so', async () => {
   await page.close();
 });
 
-test('compact shows three cards, a "show all" button and no timeline', async () => {
+test('compact shows the banner, the top card and "Show more", no timeline', async () => {
   const { page } = await hostPage(`<claim-check id="c" compact heading-level="3" claim="${CONTRADICTED}"></claim-check>`);
   await resultEvent(page, 'c', CONTRADICTED);
   const widget = page.locator('claim-check#c');
   assert.equal(await widget.locator('.cc-verdict-label').evaluate((h) => h.tagName), 'H3', 'heading-level sets the verdict heading');
   const total = cliCheck(CONTRADICTED).evidence.length;
-  assert.ok(total > 3, 'the claim needs more than three items for this test');
-  assert.equal(await widget.locator('.cc-card:visible').count(), 3);
+  assert.ok(total > 1, 'the claim needs more than one item for this test');
+  assert.equal(await widget.locator('.cc-card:visible').count(), 1);
   assert.equal(await widget.locator('.cc-timeline').count(), 0);
-  await widget.getByRole('button', { name: `Show all ${total} pieces of evidence` }).click();
+  const more = widget.getByRole('button', { name: new RegExp(`^Show ${total - 1} more`) });
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  await more.click();
   assert.equal(await widget.locator('.cc-card:visible').count(), total);
+  assert.equal(await widget.locator('button.cc-more').getAttribute('aria-expanded'), 'true');
+  // Compact fits under an article: banner, one card and the button.
+  await widget.locator('button.cc-more').click();
+  const height = await widget.evaluate((w) => w.getBoundingClientRect().height);
+  assert.ok(height <= 900, `compact widget is ${height}px tall`);
   await page.close();
 });
 
