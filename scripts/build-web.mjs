@@ -153,9 +153,11 @@ async function writeEmbedSnippet() {
 <script type="module" src="https://your.cdn/claimcheck/claim-check.js" integrity="${integrity}" crossorigin="anonymous"></script>
 <claim-check claim="The police in Azerbaijan do not torture anyone."></claim-check>
 
-<!-- The reader page in an iframe, sized by pym.js -->
-<div id="claimcheck" data-pym-src="https://your.cdn/claimcheck/index.html#claim=Azerbaijan%20holds%20political%20prisoners."></div>
-<script src="https://pym.nprapps.org/pym.v1.min.js"></script>
+<!-- The reader page in an iframe, sized by pym.js. pym.js is the copy in dist/vendor/,
+     hosted with the rest: no third-party CDN. The link inside the div is what readers
+     get if pym.js cannot run; pym.js replaces it with the iframe. -->
+<div id="claimcheck" data-pym-src="https://your.cdn/claimcheck/index.html#claim=Azerbaijan%20holds%20political%20prisoners."><a href="https://your.cdn/claimcheck/index.html#claim=Azerbaijan%20holds%20political%20prisoners.">Check this claim with claimcheck</a></div>
+<script src="https://your.cdn/claimcheck/vendor/pym.v1.min.js"></script>
 `);
 }
 

@@ -22,7 +22,13 @@ export interface Evidence {
 export interface CheckResult {
   claim: string; verdict: Verdict; confidence: number; independent_sources: number;
   notes: string[]; evidence: Evidence[]; sentences: SentenceVerdict[];
+  /** Set when the claim does not look English (the verdict is then no_evidence); absent or null otherwise. */
+  language?: Language | null;
+  /** Words read as another (a typo): "politcal" read as "political". Absent when none. */
+  readings?: Reading[];
 }
+export interface Language { code: string; name: string; }
+export interface Reading { written: string; read_as: string; }
 /** One sentence of the claim with its own verdict and the ids of the evidence that decided it. */
 export interface SentenceVerdict { text: string; verdict: Verdict; confidence: number; evidence: string[]; }
 export interface BundleInfo { title: string; language: string; sources: number; statements: number; relations: number; }

@@ -166,8 +166,14 @@ test('compact shows the banner, the top card and "Show more", no timeline', asyn
   assert.equal(await widget.locator('button.cc-more').getAttribute('aria-expanded'), 'true');
   // Compact fits under an article: banner, one card and the button.
   await widget.locator('button.cc-more').click();
-  const height = await widget.evaluate((w) => w.getBoundingClientRect().height);
-  assert.ok(height <= 900, `compact widget is ${height}px tall`);
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    const height = await widget.evaluate((w) => w.getBoundingClientRect().height);
+    assert.ok(height <= 900, `compact widget is ${height}px tall at ${width}px`);
+  }
+  // Its one card takes the verdict's side.
+  const side = { contradicted: 'contradicts', supported: 'supports' }[cliCheck(CONTRADICTED).verdict];
+  assert.equal(await widget.locator('.cc-card:visible').getAttribute('data-stance'), side);
   await page.close();
 });
 

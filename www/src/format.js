@@ -90,9 +90,9 @@ function speakersOf(evidence, stance) {
   return [...seen.values()];
 }
 
-/** At most three names, then "and N others". */
+/** At most two names, then "and N others": the banner stays a sentence on a phone. */
 function namesLine(speakers) {
-  const names = speakers.slice(0, 3).map((s) => s.name);
+  const names = speakers.slice(0, speakers.length === 3 ? 3 : 2).map((s) => s.name);
   const rest = speakers.length - names.length;
   if (rest > 0) return `${names.join(', ')} and ${rest} other${rest === 1 ? '' : 's'}`;
   return listWords(names);

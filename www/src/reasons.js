@@ -24,15 +24,17 @@ export function restoreWritten(reason, quote, matched) {
   for (const [start, end] of matchRanges(quote || '', matched || [])) {
     const word = quote.slice(start, end);
     const key = fold(word).replace(/-/g, '');
-    if (!written.has(key)) written.set(key, word);
+    // A capital that only starts a sentence is not the word's own.
+    const opensSentence = /(^|[.!?]["”’)]?\s+)["“‘(]?$/.test(quote.slice(0, start));
+    if (!written.has(key) || written.get(key).opensSentence) written.set(key, { word, opensSentence });
   }
   if (written.size === 0) return reason;
   return reason.replace(/“([^”]+)”/g, (whole, inner) => {
-    const words = inner.split(' ');
-    if (words.length !== 1) return whole;
-    const shown = written.get(fold(inner).replace(/-/g, ''));
-    // Only a different spelling is restored ("illtreatment" → "ill-treatment"); a
-    // capital at the start of a sentence is not.
-    return shown && shown.toLowerCase() !== inner ? `“${shown}”` : whole;
+    if (inner.includes(' ')) return whole;
+    const found = written.get(fold(inner).replace(/-/g, ''));
+    if (!found || found.word === inner) return whole;
+    // "illtreatment" → "ill-treatment", "alasgarov" → "Ələsgərov", "azerbaijan" → "Azerbaijan".
+    if (found.word.toLowerCase() === inner && found.opensSentence) return whole;
+    return `“${found.word}”`;
   });
 }

@@ -42,9 +42,10 @@ export function renderResult(container, result, {
 
   const notices = languageNotices(result);
   if (notices) container.append(notices);
-  if (result.notes.length > 0) {
-    container.append(el('ul', 'cc-notes', ...result.notes.map((note) => el('li', 'cc-note', note))));
-  }
+  // Compact: the notes wait behind "Show more" with the other cards.
+  const notes = result.notes.length > 0 ? el('ul', 'cc-notes', ...result.notes.map((note) => el('li', 'cc-note', note))) : null;
+  const short = compact || nested;
+  if (notes && (!short || result.evidence.length <= COMPACT_CARDS)) container.append(notes);
   if (!nested && (result.sentences?.length ?? 0) > 1) {
     container.append(sentenceList(result, sub(1), headingLevel, checkSentence));
   }
@@ -57,17 +58,26 @@ export function renderResult(container, result, {
   const limit = compact || nested ? COMPACT_CARDS : DECISIVE_CARDS;
   const decisive = result.evidence.filter((item) => item.stance !== 'related').length;
   const shown = Math.min(limit, decisive, result.evidence.length);
-  const cards = result.evidence.map((item, i) => evidenceCard(item, i + 1, `${prefix}-card-${i + 1}`));
+  let cards = result.evidence.map((item, i) => evidenceCard(item, i + 1, `${prefix}-card-${i + 1}`, short));
+  // One card only: the first that takes the verdict's side, so a "Contradicted" banner is
+  // not followed by a lone supporting statement. Cards keep their numbers (li value).
+  const order = result.evidence.map((_, i) => i);
+  const side = { supported: 'supports', contradicted: 'contradicts' }[result.verdict];
+  const lead = side && short ? result.evidence.findIndex((item) => item.stance === side) : -1;
+  if (lead > 0) order.unshift(...order.splice(lead, 1));
+  cards.forEach((card, i) => { card.value = i + 1; });
+  const byNumber = cards;
+  cards = order.map((i) => byNumber[i]);
   const heading = el(sub(1), 'cc-evidence-heading',
     shown > 0 ? `Decisive evidence (${shown} of ${result.evidence.length})` : `Related statements (${result.evidence.length})`);
   container.append(heading);
   if (shown > 0) container.append(el('ol', 'cc-evidence', ...cards.slice(0, shown)));
   let reveal = () => {};
   if (cards.length > shown) {
-    const rest = result.evidence.slice(shown);
-    const more = el('ol', 'cc-evidence cc-evidence-more', ...cards.slice(shown));
+    const rest = order.slice(shown).map((i) => result.evidence[i]);
+    const list = el('ol', 'cc-evidence cc-evidence-more', ...cards.slice(shown));
+    const more = el('div', 'cc-more-box', short && notes && result.evidence.length > COMPACT_CARDS ? notes : null, list);
     more.id = `${prefix}-more`;
-    more.start = shown + 1;
     more.hidden = true;
     const allRelated = rest.every((item) => item.stance === 'related');
     const label = `Show ${rest.length} ${shown > 0 ? 'more ' : ''}${allRelated ? 'related ' : ''}statement${rest.length === 1 ? '' : 's'}`;
@@ -89,9 +99,9 @@ export function renderResult(container, result, {
 
   if (!compact && !nested) {
     const goToCard = (number) => {
-      const card = cards[number - 1];
+      const card = byNumber[number - 1];
       if (!card) return;
-      if (number > shown) reveal();
+      if (card.parentElement.closest('[hidden]')) reveal();
       card.scrollIntoView({ block: 'center', behavior: smoothOrNot() });
       card.focus({ preventScroll: true });
     };
@@ -136,11 +146,11 @@ function languageNotices(result) {
   }
   for (const reading of result.readings ?? []) {
     if (!reading?.written || !reading?.read_as) continue;
-    items.push(el('li', 'cc-notice cc-notice--reading', 'Read ', el('q', null, reading.written), ' as ', el('q', null, reading.read_as), '.'));
+    items.push(el('li', 'cc-notice cc-notice--reading',
+      'Read ', el('strong', null, `“${reading.written}”`), ' as ', el('strong', null, `“${reading.read_as}”`), '.'));
   }
   if (items.length === 0) return null;
-  const list = el('ul', 'cc-notices', ...items);
-  return list;
+  return el('ul', 'cc-notices', ...items);
 }
 
 const VERDICT_PHRASES = {
@@ -198,7 +208,7 @@ function howToRead() {
       ...term('Related', 'A statement that shares words with the claim but neither supports nor contradicts it.')));
 }
 
-function evidenceCard(item, number, id) {
+function evidenceCard(item, number, id, short) {
   const card = el('li', `cc-card cc-stance--${item.stance}`);
   card.id = id;
   card.tabIndex = -1; // a timeline marker moves focus here
@@ -214,7 +224,7 @@ function evidenceCard(item, number, id) {
   const badge = el('span', `cc-badge cc-badge--${item.stance}`, stanceIcon(item.stance), STANCE_LABELS[item.stance] || item.stance);
   const stance = el('p', 'cc-stance', el('span', 'cc-number', `${number}`), badge);
   const reason = plainReason(item);
-  if (reason) stance.append(el('span', 'cc-reason', reason));
+  if (reason && !short) stance.append(el('span', 'cc-reason', reason));
 
   // Imported statements may have no date (""): then no separator and no <time>.
   const speaker = el('p', 'cc-speaker',
@@ -224,7 +234,7 @@ function evidenceCard(item, number, id) {
 
   card.append(stance, quote, speaker);
 
-  if (item.relations.length > 0) {
+  if (item.relations.length > 0 && !short) {
     card.append(el('details', 'cc-relations-box',
       el('summary', 'cc-relations-label', `Curated relations in this bundle (${item.relations.length})`),
       el('ul', 'cc-relations', ...item.relations.map((text) => el('li', 'cc-relation', text)))));
