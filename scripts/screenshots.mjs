@@ -1,7 +1,7 @@
 // Screenshots of the reader page, the widget host page and the offline file at phone
 // (360 px) and desktop (1280 px) widths, light and dark, for looking at by eye.
 //
-//   node scripts/screenshots.mjs [out-dir] [--big FILE.ccb]
+//   node scripts/screenshots.mjs [out-dir] [--big FILE.ccb]   (docs/screenshots/ holds a committed set)
 //                                     (default out-dir /tmp/claimcheck-screenshots)
 //
 // With --big, also the page and the widget on that bundle: while it downloads (served
@@ -34,6 +34,7 @@ try {
     ['page-paragraph', link(PARAGRAPH)],
     ['page-russian', link('Полиция в Азербайджане никого не пытает.')],
     ['embeds', `${url}embed-examples.html`],
+    ['embed-generator', `${url}embed.html`],
     ['offline', `${pathToFileURL(join(DIST, 'claimcheck.html')).href}#claim=${encodeURIComponent(EXAMPLES.denial)}`],
   ];
   for (const [name, address] of shots) {

@@ -100,7 +100,7 @@ function namesLine(speakers) {
 
 /**
  * The verdict in one plain sentence naming who says so: "Elchin Gasimov (2020), Human
- * Rights Watch (2004) and 3 others contradict this, in 2 independent sources."
+ * Rights Watch (2004) and 3 others contradict this claim."
  */
 export function plainSummary(result) {
   const n = result.independent_sources;
@@ -111,9 +111,10 @@ export function plainSummary(result) {
     // A party's own statement never makes a claim supported: name the others first.
     if (stanceOf === 'supports') speakers = [...speakers.filter((s) => s.kind !== 'government'), ...speakers.filter((s) => s.kind === 'government')];
     const verb = stanceOf === 'supports' ? 'support' : 'contradict';
-    if (speakers.length === 0) return `${capitalise(inSources)} ${verb === 'support' ? 'supports' : 'contradicts'} this claim.`;
+    if (speakers.length === 0) return `${capitalise(inSources)} ${n === 1 ? `${verb}s` : verb} this claim.`;
     const single = speakers.length === 1;
-    return `${namesLine(speakers)} ${single ? `${verb}s` : verb} this claim (${inSources}).`;
+    // How many independent sources that is, the banner's detail line says.
+    return `${namesLine(speakers)} ${single ? `${verb}s` : verb} this claim.`;
   }
   if (result.verdict === 'disputed') {
     const backing = speakersOf(result.evidence, 'supports');
