@@ -235,7 +235,8 @@ function shorten(text, max) {
  */
 function revealVerdict(resultBox) {
   const banner = resultBox.querySelector('.cc-verdict');
-  if (!banner) return;
+  // In an iframe (pym.js) scrolling would move the host's article: never.
+  if (!banner || window.parent !== window) return;
   const { top, bottom } = banner.getBoundingClientRect();
   if (top >= 0 && bottom <= window.innerHeight) return;
   banner.scrollIntoView({ block: 'start', behavior: smoothOrNot() });
