@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { build } from 'esbuild';
 import {
-  REPO, cliCheck, launchChromium, serveDist, waitForReaderResult, watchErrors,
+  REPO, axeViolations, cliCheck, launchChromium, serveDist, waitForReaderResult, watchErrors,
 } from './helpers.mjs';
 
 const EXAMPLES = [
@@ -90,6 +90,21 @@ test('a pasted paragraph: one line per sentence, each opening to its own check',
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe-core: a paragraph with a sentence, the other statements and "How to read this" open (${colorScheme})`, async () => {
+    const page = await browser.newPage({ colorScheme });
+    await page.goto(linkTo(PARAGRAPH));
+    await waitForReaderResult(page, PARAGRAPH);
+    await page.locator('.cc-sentence').first().locator('summary').click();
+    await page.locator('.cc-sentence-result[data-verdict]').first().waitFor();
+    for (const more of await page.locator('button.cc-more').all()) await more.click();
+    await page.locator('details.cc-howto summary').click();
+    await page.locator('.cc-relations-box summary').first().click();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.close();
+  });
+}
 
 /**
  * The renderer itself, bundled from www/src as the build bundles it, on a page with the
