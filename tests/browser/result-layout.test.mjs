@@ -84,6 +84,7 @@ test('at most three decisive cards; the rest open and close with "Show N more"',
   await button.click();
   assert.equal(await page.locator('.cc-card:visible').count(), expected.evidence.length);
   assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  assert.equal(await button.innerText(), `Hide the ${expected.evidence.length - shown} other statements`);
   // Numbering goes on across the two lists.
   assert.deepEqual(await page.locator('.cc-card .cc-number').allInnerTexts(), expected.evidence.map((_, i) => String(i + 1)));
   await button.click();

@@ -88,10 +88,8 @@ export function renderResult(container, result, {
     const setOpen = (open) => {
       more.hidden = !open;
       button.setAttribute('aria-expanded', String(open));
-      button.textContent = open ? `Show only the first ${shown || 'few'}` : label;
-      if (!open && shown === 0) button.textContent = label;
+      button.textContent = open ? `Hide the ${rest.length} other statement${rest.length === 1 ? '' : 's'}` : label;
     };
-    if (shown === 0) button.textContent = label;
     button.addEventListener('click', () => setOpen(more.hidden));
     reveal = () => setOpen(true);
     container.append(button, more);
