@@ -177,9 +177,9 @@ impl Checker {
         let strongest = |verdict: Verdict| claims.iter().copied().filter(|&i| judged[i].verdict == verdict).max_by(|&a, &b| judged[a].confidence.total_cmp(&judged[b].confidence));
         let count = |verdict: Verdict| claims.iter().filter(|&&i| judged[i].verdict == verdict).count();
         let (lead, verdict, note) = if let Some(i) = strongest(Verdict::Contradicted) {
-            (i, Verdict::Contradicted, format!("The text has {} sentences; {} contradicted, {}: {}.", judged.len(), plural(count(Verdict::Contradicted)), of(i), quoted(i)))
+            (i, Verdict::Contradicted, format!("The text has {} sentences; {} contradicted, {}: {}", judged.len(), plural(count(Verdict::Contradicted)), of(i), quoted(i)))
         } else if let Some(i) = strongest(Verdict::Disputed) {
-            (i, Verdict::Disputed, format!("The text has {} sentences; the record is divided on {}: {}.", judged.len(), of(i), quoted(i)))
+            (i, Verdict::Disputed, format!("The text has {} sentences; the record is divided on {}: {}", judged.len(), of(i), quoted(i)))
         } else if let Some(i) = strongest(Verdict::Supported) {
             let supported = count(Verdict::Supported);
             if supported == claims.len() {
@@ -220,7 +220,7 @@ impl Checker {
             notes.push(if view.frame.denial {
                 format!("This is a denial by {speaker}: the claim judged is their position, that what they deny is not so.")
             } else {
-                format!("The claim reports what {speaker} says; the reported content is what is judged.")
+                format!("The claim reports what {} says; what is checked is the reported content.", crate::stance::wording::in_sentence(speaker))
             });
         }
         if let Some(marker) = &view.frame.falsity {
@@ -426,11 +426,11 @@ impl Checker {
                     _ => {}
                 }
                 let anchor_statement = &self.bundle.statements[anchor];
-                let verb = if relation.kind == RelationKind::Contradicts { "rebuts" } else { "corroborates" };
-                let anchor_role = if anchor_stance == Stance::Supports { "backs the claim" } else { "goes against the claim" };
-                let mut reason = format!("{verb} {}'s statement, which {anchor_role}", anchor_statement.speaker);
+                let verb = if relation.kind == RelationKind::Contradicts { "Rebuts" } else { "Backs up" };
+                let anchor_role = if anchor_stance == Stance::Supports { "in support of the claim" } else { "against the claim" };
+                let mut reason = format!("{verb} what {} says {anchor_role}.", crate::stance::wording::in_sentence(&anchor_statement.speaker));
                 if let Some(note) = &relation.note {
-                    reason.push_str(": ");
+                    reason.push(' ');
                     reason.push_str(note);
                 }
                 // Rebuttals sit right after their anchor, the closest match to the claim first.

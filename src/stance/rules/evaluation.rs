@@ -26,12 +26,14 @@ pub fn decide(m: &Match) -> Option<Decision> {
     };
     let statement_rating = statement_rating(m);
     match statement_rating {
-        Some(s) if s.value.signum() != claim_rating.value.signum() => {
-            Some(Decision::new(Stance::Contradicts, RuleId::Evaluation, format!("claim says \"{}\"; statement says \"{}\"", claim_rating.word, s.word)))
-        }
+        Some(s) if s.value.signum() != claim_rating.value.signum() => Some(Decision::new(
+            Stance::Contradicts,
+            RuleId::Evaluation,
+            format!("The claim says \u{201C}{}\u{201D}; this statement says \u{201C}{}\u{201D}.", claim_rating.word, s.word),
+        )),
         Some(_) => None,
         // The claim rates; the statement does not: it cannot back the rating.
-        None => Some(Decision::new(Stance::Related, RuleId::Evaluation, format!("claim says \"{}\"; statement does not rate it", claim_rating.word))),
+        None => Some(Decision::new(Stance::Related, RuleId::Evaluation, format!("The claim says \u{201C}{}\u{201D}; this statement does not rate it.", claim_rating.word))),
     }
 }
 

@@ -8,7 +8,7 @@ use super::{Comparison, Decision, RuleId};
 use crate::analysis::{Analysis, NegatorKind};
 use crate::report::Stance;
 use crate::stance::matching::{Found, Match};
-use crate::stance::{list, negated_phrase, ClaimTerm, SUPPORT_MIN_COVERAGE};
+use crate::stance::{list, ClaimTerm, SUPPORT_MIN_COVERAGE};
 
 /// The most of the claim's weight that may be missing from the statement in words that
 /// say something of the subject (not names or places).
@@ -44,12 +44,14 @@ pub fn decide(m: &Match) -> Option<Decision> {
     if !supports {
         return None;
     }
-    let mut reason = format!("statement also says {}", list(&m.matched_words));
+    let mut reason = format!("Says what the claim says ({}", list(&m.matched_words));
     if m.claim_polarity == 1 {
-        reason.push_str(&format!(", with the same negation ({})", negated_phrase(claim)));
+        reason.push_str("), and like the claim says it is not so.");
+    } else {
+        reason.push_str(").");
     }
     if let Comparison::Agree(c, s) = &m.quantity {
-        reason = format!("claim says {c}; statement says {s}; {reason}");
+        reason = format!("The claim says {}; this statement says {}. {reason}", crate::stance::wording::amount(c), crate::stance::wording::amount(s));
     }
     Some(Decision::new(Stance::Supports, RuleId::Support, reason))
 }
