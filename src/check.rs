@@ -355,7 +355,10 @@ impl Checker {
             // saying it: they count for coverage, not for stance.
             let side_text = format!("{}. {}. {}", statement.topics.join(". "), statement.speaker, self.bundle.source_of(statement).title);
             let side = analyze(&side_text);
-            let aside: HashSet<String> = side.terms().map(str::to_string).collect();
+            let mut aside: HashMap<String, Vec<String>> = HashMap::new();
+            for token in side.tokens.iter().filter(|t| t.kind == crate::analysis::TokenKind::Content) {
+                aside.entry(token.term.clone()).or_default().push(token.word.clone());
+            }
             let aside_places = side.places();
             if !claim_places.is_empty() {
                 let mut places = quote.places();

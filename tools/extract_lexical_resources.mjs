@@ -11,6 +11,9 @@
 //                          or the word's only sense) the synset is; two words at least
 //   wordnet_hypernyms.tsv  a noun's first sense and the words up to 3 levels above it
 //                          (the same first-or-second-sense rule for those words)
+//   wordnet_families.tsv   each common word's derivational family (lemmas linked by
+//                          derivation or pertainym pointers), to tell apart words a
+//                          stemmer merges ("humane", "human")
 //
 // Every word is a single lowercase alphabetic word of tools/common_words.txt (the 15,000
 // most common English words). Run once by hand after `npm ci`; the output is committed,
@@ -307,6 +310,60 @@ function hypernyms({ synsets, index, isTopSense }) {
   return [wordnetHeader('nouns (first sense) and hypernyms up to 3 levels up, nearest first: noun<TAB>hypernym ...'), ...rows].join('\n') + '\n';
 }
 
+/**
+ * Each common word WordNet knows, and its derivational family: the lemma (the word
+ * itself, or its base form by morphy) and every lemma linked to it by derivation or
+ * pertainym pointers ("+", "\\"), transitively, named by the family's first lemma in
+ * code-unit order. "humane" and "human" are two families; "investigation" and
+ * "investigate" one. The stem tables use it to keep words the stemmer merges apart when
+ * WordNet does not relate them.
+ */
+function families({ synsets, index }) {
+  const parent = new Map();
+  const find = (w) => {
+    while (parent.get(w) !== w) {
+      parent.set(w, parent.get(parent.get(w)));
+      w = parent.get(w);
+    }
+    return w;
+  };
+  const union = (a, b) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  // An inflected form's base in the same part of speech comes first: "authorities" is a
+  // lemma of its own in WordNet, but the plural of "authority" all the same.
+  const lemmaOf = (word) => {
+    for (const file of ['noun', 'verb', 'adj']) {
+      for (const [end, put] of DETACH[file]) {
+        if (!word.endsWith(end)) continue;
+        const base = word.slice(0, word.length - end.length) + put;
+        if (base.length > 1 && index[file].has(base)) return base;
+      }
+    }
+    for (const file of ['noun', 'verb', 'adj', 'adv']) if (index[file].has(word)) return word;
+    return undefined;
+  };
+  const lemmas = new Map();
+  for (const word of COMMON) {
+    if (!WORD.test(word)) continue;
+    const lemma = lemmaOf(word);
+    if (lemma === undefined) continue;
+    lemmas.set(word, lemma);
+    if (!parent.has(lemma)) parent.set(lemma, lemma);
+  }
+  for (const [key, synset] of synsets) {
+    for (const p of synset.pointers) {
+      if ((p.symbol !== '+' && p.symbol !== '\\') || p.source === 0 || p.targetWord === 0) continue;
+      const a = synset.words[p.source - 1].toLowerCase();
+      const b = synsets.get(p.target).words[p.targetWord - 1].toLowerCase();
+      if (parent.has(a) && parent.has(b)) union(a, b);
+    }
+  }
+  const rows = [...lemmas].map(([word, lemma]) => `${word}\t${find(lemma)}`).sort(byCodeUnit);
+  return [wordnetHeader('common words and their derivational family (a lemma): word<TAB>family'), ...rows].join('\n') + '\n';
+}
+
 // ---------------------------------------------------------------------------------
 
 export function extract(outDir) {
@@ -317,6 +374,7 @@ export function extract(outDir) {
     'wordnet_antonyms.tsv': antonyms(wordnet),
     'wordnet_synonyms.tsv': synonyms(wordnet),
     'wordnet_hypernyms.tsv': hypernyms(wordnet),
+    'wordnet_families.tsv': families(wordnet),
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
   return Object.keys(files);

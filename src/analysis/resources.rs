@@ -33,6 +33,7 @@ const VALENCE: &str = include_str!("resources/valence.txt");
 const ANTONYMS: &str = include_str!("resources/antonyms.txt");
 const SYNONYMS: &str = include_str!("resources/synonyms.txt");
 const HYPERNYMS: &str = include_str!("resources/hypernyms.txt");
+const FALSE_FRIENDS: &str = include_str!("resources/false_friends.txt");
 
 /// Words whose valence is nearer zero than this carry no polarity.
 const MIN_VALENCE: f64 = 0.5;
@@ -62,6 +63,15 @@ pub fn synonyms(stem: &str) -> &'static [String] {
 pub fn hypernyms(stem: &str) -> &'static [String] {
     static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
     lookup(TABLE.get_or_init(parse_hypernyms), stem)
+}
+
+/// Whether two words the stemmer merges are different words all the same: WordNet puts
+/// them in different derivational families ("humane" and "human", "prison" and
+/// "prisoners"). Words it does not list are not told apart.
+pub fn stem_false_friends(a: &str, b: &str) -> bool {
+    static TABLE: OnceLock<HashMap<String, (u32, u32)>> = OnceLock::new();
+    let table = TABLE.get_or_init(parse_false_friends);
+    matches!((table.get(a), table.get(b)), (Some(x), Some(y)) if x.0 == y.0 && x.1 != y.1)
 }
 
 fn lookup(map: &'static HashMap<String, Vec<String>>, stem: &str) -> &'static [String] {
@@ -183,6 +193,19 @@ pub(super) fn front_decode(line: &str, previous: &str) -> Vec<String> {
 }
 
 // ---------------------------------------------------------------------------------------
+/// word -> (stem group, family within it)
+fn parse_false_friends() -> HashMap<String, (u32, u32)> {
+    let mut table = HashMap::new();
+    for (group, line) in FALSE_FRIENDS.lines().filter(|l| !l.starts_with('#')).enumerate() {
+        for (family, words) in line.split(' ').enumerate() {
+            for word in words.split(',') {
+                table.insert(word.to_string(), (group as u32, family as u32));
+            }
+        }
+    }
+    table
+}
+
 // Generation, from the word-level files of tools/resources/ (`gen_lexical_tables`).
 
 /// A table: the word-level file in `tools/resources/` it is made from, its file in
@@ -191,11 +214,12 @@ pub(super) fn front_decode(line: &str, previous: &str) -> Vec<String> {
 pub type Table = (&'static str, &'static str, fn(&str) -> String, &'static str);
 
 #[doc(hidden)]
-pub const TABLES: [Table; 4] = [
+pub const TABLES: [Table; 5] = [
     ("vader_valence.tsv", "valence.txt", valence_table, VALENCE),
     ("wordnet_antonyms.tsv", "antonyms.txt", antonyms_table, ANTONYMS),
     ("wordnet_synonyms.tsv", "synonyms.txt", synonyms_table, SYNONYMS),
     ("wordnet_hypernyms.tsv", "hypernyms.txt", hypernyms_table, HYPERNYMS),
+    ("wordnet_families.tsv", "false_friends.txt", false_friends_table, FALSE_FRIENDS),
 ];
 
 const WORDNET_CREDIT: &str = "WordNet 3.1 Copyright 2011 by Princeton University";
@@ -258,6 +282,26 @@ pub fn antonyms_table(tsv: &str) -> String {
     });
     let header = format!("# Stems of WordNet's antonyms ({WORDNET_CREDIT}), {CREDIT_END}: a stem, then the stems opposed to it that sort after it\n");
     chained_table(header, lines)
+}
+
+/// `false_friends.txt` from `wordnet_families.tsv`: for each stem that words of more than
+/// one derivational family share, a line of those families (space-separated), each a
+/// comma-separated list of its words.
+#[doc(hidden)]
+pub fn false_friends_table(tsv: &str) -> String {
+    let mut by_stem: BTreeMap<String, BTreeMap<String, BTreeSet<String>>> = BTreeMap::new();
+    for row in rows(tsv) {
+        if let [word, family] = row[..] {
+            by_stem.entry(stem(word)).or_default().entry(family.to_string()).or_default().insert(word.to_string());
+        }
+    }
+    let mut out = format!("# Words the stemmer merges that WordNet keeps apart ({WORDNET_CREDIT}), {CREDIT_END}: a line per stem, its derivational families\n");
+    for families in by_stem.into_values().filter(|f| f.len() > 1) {
+        let line: Vec<String> = families.into_values().map(|words| words.into_iter().collect::<Vec<_>>().join(",")).collect();
+        out.push_str(&line.join(" "));
+        out.push('\n');
+    }
+    out
 }
 
 /// Whether the stemmer turns an agent noun into its verb's stem ("follower" → "follow").
@@ -350,6 +394,15 @@ mod tests {
         assert_eq!(valence("violence"), None, "names a topic: WordNet uses it only as a noun");
         assert_eq!(valence("credit"), None, "mostly a noun in WordNet's tagged senses");
         assert_eq!(valence("zzz"), None);
+    }
+
+    #[test]
+    fn words_the_stemmer_merges_but_wordnet_keeps_apart() {
+        assert!(stem_false_friends("humane", "human"));
+        assert!(stem_false_friends("prisoners", "prison"));
+        assert!(!stem_false_friends("authorities", "authority"), "an inflection");
+        assert!(!stem_false_friends("investigation", "investigate"), "one derivational family");
+        assert!(!stem_false_friends("humane", "table"), "not merged by the stemmer");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! that is, and the negations touching the shared terms. Rules read this; none of them
 //! matches words again.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use super::rules::quantities::{compare_quantities, PAIR_ANY_AMOUNTS_COVERAGE};
 use super::rules::Comparison;
@@ -78,9 +78,9 @@ pub struct Match<'a> {
 }
 
 impl<'a> Match<'a> {
-    /// Matches `claim` against `statement`. `aside` holds the terms of the statement's
+    /// Matches `claim` against `statement`. `aside` holds the terms (and their words) of the statement's
     /// topics, speaker and source title; `aside_places` the places they name.
-    pub fn new(claim: &'a ClaimView, statement: &'a Analysis, aside: &HashSet<String>, aside_places: &'a [&'a str], year: Option<u16>) -> Match<'a> {
+    pub fn new(claim: &'a ClaimView, statement: &'a Analysis, aside: &HashMap<String, Vec<String>>, aside_places: &'a [&'a str], year: Option<u16>) -> Match<'a> {
         let lexicon = Lexicon::get();
         let mut matched_weight = 0.0;
         let mut direct_weight = 0.0;
@@ -94,7 +94,11 @@ impl<'a> Match<'a> {
         let stems: Vec<Option<String>> = statement.tokens.iter().map(|t| (t.kind == TokenKind::Content && !t.entity).then(|| lexicon.stem(&t.word))).collect();
         let stems_where = |pick: &dyn Fn(&str) -> bool| -> Vec<usize> { stems.iter().enumerate().filter(|(_, s)| s.as_deref().is_some_and(pick)).map(|(i, _)| i).collect() };
         for term in &claim.terms {
-            let direct = occurrences(&term.term);
+            // The same stem in another word WordNet keeps apart ("humane" / "human") is
+            // not the claim's word.
+            let claim_words: Vec<&str> = term.tokens.iter().map(|&i| claim.analysis.tokens[i].word.as_str()).collect();
+            let direct: Vec<usize> =
+                occurrences(&term.term).into_iter().filter(|&i| !claim_words.iter().all(|c| resources::stem_false_friends(c, &statement.tokens[i].word))).collect();
             let claim_stem = lexicon.stem(&claim.analysis.tokens[term.tokens[0]].word);
             // WordNet: the same meaning in another word ("bribery" ~ "corruption"), or a
             // kind of it ("a rifle" is a weapon); and opposites ("legal" / "illegal").
@@ -142,7 +146,7 @@ impl<'a> Match<'a> {
                 Some(Found::Direct(same))
             } else if let Some(opposite) = Some(wordnet(WordNet::Antonym)).filter(|o| !o.is_empty()) {
                 Some(Found::Opposite(opposite))
-            } else if aside.contains(&term.term) {
+            } else if aside.get(&term.term).is_some_and(|words| words.iter().any(|w| !claim_words.iter().all(|c| resources::stem_false_friends(c, w)))) {
                 Some(Found::Aside)
             } else {
                 None

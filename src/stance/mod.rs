@@ -15,7 +15,7 @@ pub mod matching;
 pub mod rules;
 pub mod wording;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use crate::analysis::{Analysis, TokenKind};
 use crate::claim::Frame;
@@ -138,10 +138,10 @@ pub struct Judgement {
     pub matched_words: Vec<String>,
 }
 
-/// Compares a claim with one statement. `aside` holds the terms of the statement's
+/// Compares a claim with one statement. `aside` holds the terms (with their words) of the statement's
 /// topics, speaker and source title; `aside_places` the places they name.
 /// `year` is the statement's date's year (if known), for claims that date what they say.
-pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashSet<String>, aside_places: &[&str], year: Option<u16>) -> Judgement {
+pub fn judge(claim: &ClaimView, statement: &Analysis, aside: &HashMap<String, Vec<String>>, aside_places: &[&str], year: Option<u16>) -> Judgement {
     let m = matching::Match::new(claim, statement, aside, aside_places, year);
     let decision = rules::decide(&m);
     Judgement { stance: decision.stance, rule: decision.rule, coverage: m.coverage, reason: decision.reason, matched_words: m.matched_words }
