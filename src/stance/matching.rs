@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::rules::quantities::{compare_quantities, PAIR_ANY_AMOUNTS_COVERAGE};
 use super::rules::Comparison;
 use super::{ClaimTerm, ClaimView, CONTRADICT_MIN_COVERAGE};
-use crate::analysis::{resources, Analysis, Lexicon, TokenKind};
+use crate::analysis::{resources, Analysis, Lexicon, NegatorKind, TokenKind};
 
 /// How far from a word the two texts share an opposite word may stand, in tokens, to
 /// oppose the claim.
@@ -179,6 +179,11 @@ impl<'a> Match<'a> {
         let share = |w: f32| if claim.total_weight > 0.0 { w / claim.total_weight } else { 0.0 };
         let coverage = share(matched_weight).min(1.0);
 
+        // A demand reported against a demand ("HRW said the assembly should make clear"
+        // against "the assembly needs to ... make clear"): the same mood on both sides,
+        // so neither demand counts as a negation.
+        let has_demand = |a: &Analysis| a.negators.iter().any(|n| n.kind == NegatorKind::Demand);
+        let both_demand = has_demand(&claim.analysis) && has_demand(statement);
         // Polarity over the shared, non-name terms.
         let mut claim_negators = BTreeSet::new();
         let mut statement_negators = BTreeSet::new();
@@ -191,7 +196,7 @@ impl<'a> Match<'a> {
             let Some(occurrences) = hit.occurrences() else { continue };
             polar_terms.push(term.term.as_str());
             for (n, negator) in claim.analysis.negators.iter().enumerate() {
-                if term.tokens.iter().any(|t| negator.scope.contains(t)) {
+                if term.tokens.iter().any(|t| negator.scope.contains(t)) && !(both_demand && negator.kind == NegatorKind::Demand) {
                     claim_negators.insert(n);
                 }
             }
@@ -199,7 +204,7 @@ impl<'a> Match<'a> {
             match hit {
                 Found::Direct(_) if all_negated => {
                     for (n, negator) in statement.negators.iter().enumerate() {
-                        if occurrences.iter().any(|o| negator.scope.contains(o)) {
+                        if occurrences.iter().any(|o| negator.scope.contains(o)) && !(both_demand && negator.kind == NegatorKind::Demand) {
                             statement_negators.insert(n);
                         }
                     }
