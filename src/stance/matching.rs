@@ -262,7 +262,14 @@ impl<'a> Match<'a> {
     /// The statement speaks of the same named things and shares enough to be compared
     /// detail by detail (years, dates, places, roles).
     pub fn same_subject(&self) -> bool {
-        self.coverage >= CONTRADICT_MIN_COVERAGE && self.names_matched && self.direct_terms >= 2
+        self.coverage >= CONTRADICT_MIN_COVERAGE && self.names_matched && self.direct_terms >= 2 && self.shares_predicate()
+    }
+
+    /// The quote says, in the claim's words, something the claim says of its subject (a
+    /// word that is not a name or place): the same event, not another one about the same
+    /// people ("tortured after his arrest in 2015" is not dated by "released in 2019").
+    pub fn shares_predicate(&self) -> bool {
+        self.found.iter().any(|(t, hit)| !t.entity && !t.place && !t.unit && matches!(hit, Found::Direct(_)))
     }
 
     /// A miscounted amount is part of the match: "61 pages" against "16 pages".
