@@ -28,6 +28,8 @@ pub mod limits {
     pub const MAX_FIELD_BYTES: usize = 2_000;
     /// Most topics on one statement.
     pub const MAX_TOPICS: usize = 32;
+    /// Most relations in one bundle.
+    pub const MAX_RELATIONS: usize = 1_000_000;
 }
 
 #[derive(Clone, Debug, PartialEq)]
