@@ -61,7 +61,7 @@ impl Checker {
     }
 
     /// The embedded default bundle.
-    pub fn embedded() -> Result<Checker, BundleError> {
+    pub fn embedded() -> Result<Checker, BundleErrors> {
         let (bundle, index) = compiled::decode(DEFAULT_BUNDLE, "embedded default bundle")?;
         Ok(Checker { bundle, index })
     }

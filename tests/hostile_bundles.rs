@@ -122,3 +122,178 @@ fn the_default_bundle_still_decodes() {
     let verify = claimcheck(&["bundle", "verify", "bundles/default.ccb"]);
     assert!(verify.status.success(), "{}", String::from_utf8_lossy(&verify.stderr));
 }
+
+// ---- One set of verifier rules for both forms (issue 12, item 2) ----
+
+const VALID: &str = r#"{"format":"claimcheck-bundle/1","title":"T","language":"en",
+  "sources":[{"id":"s","publisher":"P","kind":"ngo","title":"Title","url":"https://example.org/a","published":"2024-04"},
+             {"id":"t","publisher":"Q","kind":"news","title":"Other"}],
+  "statements":[{"id":"s/a","source":"s","quote":"Police beat detainees.","speaker":"P","speaker_kind":"ngo","topics":["beatings"]},
+                {"id":"s/b","source":"s","quote":"The ministry denied it.","speaker":"Ministry","speaker_kind":"government"}],
+  "relations":[{"from":"s/b","to":"s/a","kind":"contradicts","note":"n"}]}"#;
+
+fn json_errors(json: &serde_json::Value) -> Vec<String> {
+    match claimcheck::bundle::source::parse(&json.to_string(), "b.json", None) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.errors().iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+/// The compiled form of a bundle that never went through the verifier (the encoder
+/// writes whatever it is given, as a hostile tool would).
+fn compiled_errors(bundle: &claimcheck::bundle::Bundle) -> Vec<String> {
+    let index = claimcheck::index::Index::build(bundle);
+    let bytes = compiled::encode(bundle, &index);
+    match Checker::from_bytes(&bytes, "b.json", None) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.errors().iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+#[test]
+fn the_compiled_form_gets_the_same_named_errors_as_the_json_source() {
+    use claimcheck::bundle::{Bundle, Relation, RelationKind};
+    type JsonMutation = fn(&mut serde_json::Value);
+    type ModelMutation = fn(&mut Bundle);
+    let cases: &[(&str, JsonMutation, ModelMutation, &str)] = &[
+        (
+            "javascript url",
+            |j| j["sources"][0]["url"] = "javascript:alert(document.domain)".into(),
+            |b| b.sources[0].url = Some("javascript:alert(document.domain)".into()),
+            "b.json: source \"s\": field \"url\": \"javascript:alert(document.domain)\" is not an absolute http or https URL",
+        ),
+        ("id with a space", |j| j["statements"][0]["id"] = "s a".into(), |b| b.statements[0].id = "s a".into(), "statement \"s a\": field \"id\": must not contain spaces"),
+        ("id with a control character", |j| j["sources"][1]["id"] = "t\u{7}".into(), |b| b.sources[1].id = "t\u{7}".into(), "source \"t\\u{7}\": field \"id\": must not contain"),
+        (
+            "duplicate statement ids",
+            |j| j["statements"][1]["id"] = "s/a".into(),
+            |b| b.statements[1].id = "s/a".into(),
+            "statement \"s/a\": field \"id\": id is used by another statement",
+        ),
+        ("duplicate source ids", |j| j["sources"][1]["id"] = "s".into(), |b| b.sources[1].id = "s".into(), "source \"s\": field \"id\": id is used by another source"),
+        ("empty publisher", |j| j["sources"][0]["publisher"] = " ".into(), |b| b.sources[0].publisher = " ".into(), "source \"s\": field \"publisher\": must not be empty"),
+        (
+            "5 MB quote",
+            |j| j["statements"][0]["quote"] = "x".repeat(5_000_000).into(),
+            |b| b.statements[0].quote = "x".repeat(5_000_000),
+            "statement \"s/a\": field \"quote\": is 5000000 bytes; the limit is 4000",
+        ),
+        ("empty topic", |j| j["statements"][0]["topics"][0] = "".into(), |b| b.statements[0].topics[0] = String::new(), "statement \"s/a\": field \"topics\": must not be empty"),
+        (
+            "40 topics",
+            |j| j["statements"][0]["topics"] = (0..40).map(|i| format!("t{i}")).collect::<Vec<_>>().into(),
+            |b| b.statements[0].topics = (0..40).map(|i| format!("t{i}")).collect(),
+            "statement \"s/a\": field \"topics\": 40 topics; the limit is 32",
+        ),
+        (
+            "text file outside",
+            |j| j["sources"][1]["text_file"] = "../etc/passwd".into(),
+            |b| b.sources[1].text_file = Some("../etc/passwd".into()),
+            "source \"t\": field \"text_file\": must be a path inside",
+        ),
+        ("empty note", |j| j["relations"][0]["note"] = "".into(), |b| b.relations[0].note = Some(String::new()), "relation #1: field \"note\": must not be empty"),
+        ("self relation", |j| j["relations"][0]["to"] = "s/b".into(), |b| b.relations[0].to = 1, "relation #1: field \"to\": a statement cannot be related to itself"),
+        (
+            "pair related twice",
+            |j| {
+                let r = j["relations"][0].clone();
+                j["relations"].as_array_mut().unwrap().push(r);
+            },
+            |b| b.relations.push(Relation { from: 1, to: 0, kind: RelationKind::Supports, note: None }),
+            "relation #2: the same pair of statements is related twice",
+        ),
+        ("empty title", |j| j["title"] = "\t".into(), |b| b.title = "\t".into(), "b.json: field \"title\": must not be empty"),
+    ];
+    let valid_json: serde_json::Value = serde_json::from_str(VALID).unwrap();
+    let valid = claimcheck::bundle::source::parse(VALID, "b.json", None).expect("valid");
+    assert!(compiled_errors(&valid).is_empty());
+    for (name, json_mutation, model_mutation, expected) in cases {
+        let mut json = valid_json.clone();
+        json_mutation(&mut json);
+        let from_json = json_errors(&json);
+        let mut bundle = valid.clone();
+        model_mutation(&mut bundle);
+        let from_compiled = compiled_errors(&bundle);
+        assert!(from_json.iter().any(|e| e.contains(expected)), "{name}: JSON path: expected {expected:?} in {from_json:#?}");
+        // The same errors, word for word; the JSON form may add a reference to the id it
+        // changed, which the compiled form holds as an index.
+        assert!(from_compiled.iter().any(|e| e.contains(expected)), "{name}: compiled form: expected {expected:?} in {from_compiled:#?}");
+        assert!(from_compiled.iter().all(|e| from_json.contains(e)), "{name}: compiled {from_compiled:#?} but JSON {from_json:#?}");
+    }
+}
+
+// ---- JSON memory amplification (issue 12, item 3) ----
+
+/// `bundle verify` on `json` under an address-space limit of `limit_kb`.
+fn verify_within(json: &str, name: &str, limit_kb: usize) -> (Option<i32>, String, String) {
+    let dir = scratch(name);
+    let path = dir.join(format!("{name}.json"));
+    std::fs::write(&path, json).expect("write");
+    let script = format!("ulimit -v {limit_kb}; exec \"{}\" bundle verify \"{}\"", env!("CARGO_BIN_EXE_claimcheck"), path.display());
+    let output = Command::new("sh").arg("-c").arg(&script).output().expect("runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    (output.status.code(), String::from_utf8_lossy(&output.stdout).into_owned(), String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
+/// 16 MB of `{"a":0}` items reached 1.39 GB (87 times its size) when a whole
+/// `serde_json::Value` tree was built before any rule applied. Now it must be refused,
+/// with named errors, within 10 times its size of address space (the binary included).
+#[test]
+fn sixteen_megabytes_of_tiny_items_are_refused_within_ten_times_their_size() {
+    let n = 16 * 1024 * 1024 / 8;
+    let json = format!("{{\"statements\":[{}]}}", vec!["{\"a\":0}"; n].join(","));
+    let (code, _, stderr) = verify_within(&json, "tiny-items", 160_000);
+    assert_eq!(code, Some(1), "killed or crashed: {stderr}");
+    assert!(stderr.contains("statement #1: field \"a\": unknown field"), "{stderr}");
+    assert!(stderr.contains("more errors not shown: verification stopped after 100"), "{stderr}");
+}
+
+#[test]
+fn a_real_sixteen_megabyte_bundle_verifies_within_ten_times_its_size() {
+    let statement = |i: usize| {
+        format!(
+            r#"{{"id":"s/{i}","source":"s","quote":"Police arrested {i} people, including opposition leaders and journalists, after the election in the capital.","speaker":"Human Rights Watch","speaker_kind":"ngo","topics":["arrests","election"]}}"#
+        )
+    };
+    let statements: Vec<String> = (0..16 * 1024 * 1024 / 220).map(statement).collect();
+    let json = format!(
+        r#"{{"format":"claimcheck-bundle/1","title":"T","language":"en","sources":[{{"id":"s","publisher":"P","kind":"ngo","title":"T"}}],"statements":[{}]}}"#,
+        statements.join(",")
+    );
+    let (code, stdout, stderr) = verify_within(&json, "real", 160_000);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stdout.contains("ok — 1 sources, 76260 statements"), "{stdout}");
+}
+
+#[test]
+fn a_bundle_of_tiny_fields_that_would_blow_up_in_memory_is_refused_by_name() {
+    let topics: Vec<String> = (0..32).map(|k| format!("\"{}\"", char::from(b'a' + k % 26).to_string().repeat(1 + usize::from(k / 26)))).collect();
+    let statement = |i: usize| format!(r#"{{"id":"{i}","source":"s","quote":"q","speaker":"p","speaker_kind":"ngo","topics":[{}]}}"#, topics.join(","));
+    let statements: Vec<String> = (0..20_000).map(statement).collect();
+    let json = format!(
+        r#"{{"format":"claimcheck-bundle/1","title":"T","language":"en","sources":[{{"id":"s","publisher":"P","kind":"ngo","title":"T"}}],"statements":[{}]}}"#,
+        statements.join(",")
+    );
+    let errors = claimcheck::bundle::source::parse(&json, "topics.json", None).expect_err("refused").to_string();
+    assert!(errors.contains("topics.json: the bundle would take more than 4 times its size in memory"), "{errors}");
+}
+
+// ---- Smaller JSON matters (issue 12, item 12) ----
+
+#[test]
+fn a_field_given_twice_is_an_error_not_last_wins() {
+    let json = VALID.replacen(r#""url":"https://example.org/a""#, r#""url":"https://example.org/a","url":"javascript:alert(1)""#, 1);
+    let errors = claimcheck::bundle::source::parse(&json, "dup.json", None).expect_err("refused").to_string();
+    assert!(errors.contains("dup.json: source \"s\": field \"url\": given twice in one object"), "{errors}");
+    // A second "statements" array is not read at all (it would add statements).
+    let json = VALID.replacen(r#""relations":"#, r#""statements":[],"relations":"#, 1);
+    let errors = claimcheck::bundle::source::parse(&json, "dup.json", None).expect_err("refused").to_string();
+    assert!(errors.contains("dup.json: field \"statements\": given twice"), "{errors}");
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let with_bom = format!("\u{feff}{VALID}");
+    assert!(claimcheck::bundle::source::parse(&with_bom, "bom.json", None).is_ok());
+    assert!(Checker::from_bytes(with_bom.as_bytes(), "bom.json", None).is_ok());
+}

@@ -18,7 +18,8 @@
 //! ```
 //! Encoding is deterministic: the same bundle always gives the same bytes.
 
-use super::error::{BundleError, ErrorKind};
+use super::error::{BundleError, BundleErrors, ErrorKind};
+use super::rules::{self, Report};
 use super::{limits, Bundle, Date, Kind, Relation, RelationKind, Source, Statement};
 use crate::analysis::ANALYZER_VERSION;
 use crate::index::Index;
@@ -109,7 +110,22 @@ pub fn encode(bundle: &Bundle, index: &Index) -> Vec<u8> {
     out
 }
 
-pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> {
+/// Decodes a compiled bundle and checks it against the verifier's rules
+/// (`rules::verify`, the same ones the JSON source passes): a compiled file is as
+/// untrusted as a JSON one.
+pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleErrors> {
+    let (bundle, index) = decode_structure(bytes, file)?;
+    let mut report = Report::new(file);
+    rules::verify(&bundle, &mut report);
+    if report.is_empty() {
+        Ok((bundle, index))
+    } else {
+        Err(BundleErrors(report.into_errors()))
+    }
+}
+
+/// The layout alone: lengths, counts, indexes, tags and the index's invariants.
+fn decode_structure(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> {
     let err = |message: String| BundleError::new(ErrorKind::Compiled, file, message);
     if bytes.len() > limits::MAX_BUNDLE_BYTES {
         return Err(BundleError::new(ErrorKind::TooLarge, file, format!("compiled bundle is {} bytes; the limit is {}", bytes.len(), limits::MAX_BUNDLE_BYTES)));
@@ -144,7 +160,10 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
         let speaker = r.string("statement speaker")?;
         let speaker_kind = r.kind("statement speaker_kind")?;
         let date = r.date("statement date")?;
-        let topic_count = r.count("topics", limits::MAX_TOPICS, MIN_STRING_BYTES)?;
+        let topic_count = r.count("topics", usize::MAX, MIN_STRING_BYTES)?;
+        if let Some((kind, message)) = rules::topic_count_problem(topic_count) {
+            return Err(BundleError::new(kind, file, message).item(rules::item_name(rules::Item::Statement, Some(&id), statements.len() + 1)).field("topics"));
+        }
         let topics = (0..topic_count).map(|_| r.string("topic")).collect::<Result<_, _>>()?;
         statements.push(Statement { id, source, quote, speaker, speaker_kind, date, topics });
     }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::error::{BundleError, BundleErrors, ErrorKind};
-use super::source::is_web_url;
+use super::rules::is_web_url;
 use super::{limits, Bundle, Date, Kind, Source, Statement};
 
 /// How to read the lines. `Default` reads the documented field names.

@@ -5,6 +5,7 @@
 pub mod compiled;
 pub mod error;
 pub mod import;
+pub mod rules;
 pub mod source;
 
 use std::fmt;

@@ -1,0 +1,338 @@
+//! The verifier's rules: one set for both forms of a bundle. The JSON source parser
+//! (`source.rs`) applies them to each field as it reads it; the compiled decoder
+//! (`compiled.rs`) applies them to the bundle it decoded, through [`verify`]. So a
+//! `javascript:` url, an id with a space or a 50 MB quote is the same named error
+//! whichever form it arrives in.
+//!
+//! What is parsing rather than a rule stays with each form: JSON types, missing and
+//! unknown fields, dates and kinds spelled as text, references by id (the compiled form
+//! stores indexes, checked by the decoder).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::error::{BundleError, ErrorKind};
+use super::source::SourceTexts;
+use super::{limits, Bundle, Source, Statement};
+use crate::analysis::normalize::fold_for_quote_match;
+
+/// Most errors reported for one bundle; after that verification stops and says so, so a
+/// file of a million broken items costs a hundred messages, not a million.
+pub const MAX_ERRORS: usize = 100;
+
+/// What an item of a bundle is: the first word of its name in messages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    Bundle,
+    Source,
+    Statement,
+    Relation,
+}
+
+/// The rules of one text field.
+struct TextRule {
+    /// Longest value, in bytes.
+    max: usize,
+    /// A further check, returning what is wrong.
+    extra: Option<fn(&str) -> Option<String>>,
+}
+
+const FIELD: TextRule = TextRule { max: limits::MAX_FIELD_BYTES, extra: None };
+const SHORT: TextRule = TextRule { max: 64, extra: None };
+const LANGUAGE: TextRule = TextRule { max: 16, extra: None };
+const DATE: TextRule = TextRule { max: 32, extra: None };
+const ID: TextRule = TextRule { max: limits::MAX_FIELD_BYTES, extra: Some(id_problem) };
+const URL: TextRule = TextRule { max: limits::MAX_FIELD_BYTES, extra: Some(url_problem) };
+const PATH: TextRule = TextRule { max: limits::MAX_FIELD_BYTES, extra: Some(path_problem) };
+const QUOTE: TextRule = TextRule { max: limits::MAX_QUOTE_BYTES, extra: None };
+
+/// The one table of which rules each text field follows.
+fn rule(item: Item, field: &str) -> &'static TextRule {
+    match (item, field) {
+        (Item::Bundle, "format") => &SHORT,
+        (Item::Bundle, "language") => &LANGUAGE,
+        (Item::Source | Item::Statement, "id") => &ID,
+        (Item::Source, "url") => &URL,
+        (Item::Source, "text_file") => &PATH,
+        (Item::Source, "published") | (Item::Statement, "date") => &DATE,
+        (Item::Statement, "quote") => &QUOTE,
+        (Item::Relation, "kind") => &SHORT,
+        _ => &FIELD,
+    }
+}
+
+/// Checks one text field against its rules: not empty, within its length limit, and the
+/// field's own rule (id syntax, http(s) url, path inside the bundle's folder).
+pub fn check_text(item: Item, field: &str, value: &str) -> Result<(), (ErrorKind, String)> {
+    let rule = rule(item, field);
+    if value.trim().is_empty() {
+        return Err((ErrorKind::InvalidValue, "must not be empty".into()));
+    }
+    if value.len() > rule.max {
+        return Err((ErrorKind::TooLarge, format!("is {} bytes; the limit is {}", value.len(), rule.max)));
+    }
+    match rule.extra.and_then(|extra| extra(value)) {
+        Some(problem) => Err((ErrorKind::InvalidValue, problem)),
+        None => Ok(()),
+    }
+}
+
+fn id_problem(id: &str) -> Option<String> {
+    id.chars().any(|c| c.is_whitespace() || c.is_control()).then(|| "must not contain spaces or control characters".to_string())
+}
+
+fn url_problem(url: &str) -> Option<String> {
+    (!is_web_url(url)).then(|| format!("\"{}\" is not an absolute http or https URL", truncate(url, 80)))
+}
+
+fn path_problem(path: &str) -> Option<String> {
+    let outside = path.starts_with(['/', '\\']) || path.split(['/', '\\']).any(|part| part == "..") || path.contains(':') || path.chars().any(char::is_control);
+    outside.then(|| "must be a path inside the bundle's folder (no leading /, no .., no drive or scheme)".to_string())
+}
+
+/// `http://host...` or `https://host...` with no spaces or control characters.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        }
+        None => false,
+    }
+}
+
+/// The problem with a statement's topic count, if it has too many.
+pub fn topic_count_problem(count: usize) -> Option<(ErrorKind, String)> {
+    (count > limits::MAX_TOPICS).then(|| (ErrorKind::TooLarge, format!("{count} topics; the limit is {}", limits::MAX_TOPICS)))
+}
+
+/// The problem with a relation between statements `from` and `to`, if any: a statement
+/// related to itself, or a pair related twice (`seen` holds the pairs so far).
+pub fn relation_problem(from: usize, to: usize, seen: &mut HashSet<(usize, usize)>) -> Option<(ErrorKind, Option<&'static str>, &'static str)> {
+    if from == to {
+        return Some((ErrorKind::InvalidValue, Some("to"), "a statement cannot be related to itself"));
+    }
+    if !seen.insert((from, to)) {
+        return Some((ErrorKind::DuplicateId, None, "the same pair of statements is related twice"));
+    }
+    None
+}
+
+/// The name of an item in messages: `source "hrw-2004"`, or by position when it has no
+/// usable id (`statement #3`).
+pub fn item_name(item: Item, id: Option<&str>, position: usize) -> String {
+    let word = match item {
+        Item::Bundle => return String::new(),
+        Item::Source => "source",
+        Item::Statement => "statement",
+        Item::Relation => return format!("relation #{position}"),
+    };
+    match id.filter(|id| !id.is_empty()) {
+        Some(id) => format!("{word} \"{}\"", escape_for_message(truncate(id, 80))),
+        None => format!("{word} #{position}"),
+    }
+}
+
+/// Control characters in bundle text shown in a message are escaped, so an error
+/// message cannot rewrite the terminal it is printed on.
+pub fn escape_for_message(text: &str) -> String {
+    text.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect()
+}
+
+pub fn truncate(text: &str, max: usize) -> &str {
+    crate::analysis::normalize::truncate_at_char_boundary(text, max).0
+}
+
+/// The errors of one bundle, at most [`MAX_ERRORS`] of them.
+pub struct Report<'a> {
+    pub file: &'a str,
+    errors: Vec<BundleError>,
+    /// More errors were found than are kept.
+    full: bool,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(file: &'a str) -> Report<'a> {
+        Report { file, errors: Vec::new(), full: false }
+    }
+
+    /// Whether verification should stop: the error limit is reached.
+    pub fn is_full(&self) -> bool {
+        self.full
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    pub fn error(&mut self, kind: ErrorKind, item: &str, field: Option<&str>, message: impl Into<String>) {
+        if self.errors.len() >= MAX_ERRORS {
+            self.full = true;
+            return;
+        }
+        let mut error = BundleError::new(kind, self.file, message);
+        if !item.is_empty() {
+            error = error.item(item);
+        }
+        if let Some(field) = field {
+            error = error.field(field);
+        }
+        self.errors.push(error);
+    }
+
+    /// Applies [`check_text`] to a field, reporting what is wrong; true when it passes.
+    pub fn text(&mut self, item: Item, name: &str, field: &str, value: &str) -> bool {
+        match check_text(item, field, value) {
+            Ok(()) => true,
+            Err((kind, message)) => {
+                self.error(kind, name, Some(field), message);
+                false
+            }
+        }
+    }
+
+    /// The errors, with a last one saying how many were left out, if any were.
+    pub fn into_errors(mut self) -> Vec<BundleError> {
+        if self.full {
+            self.errors.push(BundleError::new(ErrorKind::TooManyErrors, self.file, format!("more errors not shown: verification stopped after {MAX_ERRORS}")));
+        }
+        self.errors
+    }
+}
+
+/// Finds ids used twice among `ids` (in order) and reports each later use; returns where
+/// each id is first used.
+pub fn unique_ids<'b>(ids: impl Iterator<Item = &'b str>, item: Item, report: &mut Report) -> HashMap<&'b str, usize> {
+    let mut first = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if first.contains_key(id) {
+            let what = if item == Item::Source { "source" } else { "statement" };
+            report.error(ErrorKind::DuplicateId, &item_name(item, Some(id), i + 1), Some("id"), format!("id is used by another {what}"));
+        } else {
+            first.insert(id, i);
+        }
+    }
+    first
+}
+
+/// Every rule on a bundle that is already in the model: what the compiled form is
+/// checked against after decoding (the JSON parser applies the same functions as it reads).
+pub fn verify(bundle: &Bundle, report: &mut Report) {
+    report.text(Item::Bundle, "", "title", &bundle.title);
+    report.text(Item::Bundle, "", "language", &bundle.language);
+    for (i, s) in bundle.sources.iter().enumerate() {
+        if report.is_full() {
+            return;
+        }
+        let name = item_name(Item::Source, Some(&s.id), i + 1);
+        for (field, value) in [("id", Some(&s.id)), ("publisher", Some(&s.publisher)), ("title", Some(&s.title)), ("url", s.url.as_ref()), ("text_file", s.text_file.as_ref())] {
+            if let Some(value) = value {
+                report.text(Item::Source, &name, field, value);
+            }
+        }
+    }
+    unique_ids(bundle.sources.iter().map(|s| s.id.as_str()), Item::Source, report);
+    for (i, s) in bundle.statements.iter().enumerate() {
+        if report.is_full() {
+            return;
+        }
+        let name = item_name(Item::Statement, Some(&s.id), i + 1);
+        for (field, value) in [("id", &s.id), ("quote", &s.quote), ("speaker", &s.speaker)] {
+            report.text(Item::Statement, &name, field, value);
+        }
+        if let Some((kind, message)) = topic_count_problem(s.topics.len()) {
+            report.error(kind, &name, Some("topics"), message);
+        }
+        for topic in &s.topics {
+            report.text(Item::Statement, &name, "topics", topic);
+        }
+    }
+    unique_ids(bundle.statements.iter().map(|s| s.id.as_str()), Item::Statement, report);
+    let mut seen = HashSet::new();
+    for (i, r) in bundle.relations.iter().enumerate() {
+        if report.is_full() {
+            return;
+        }
+        let name = item_name(Item::Relation, None, i + 1);
+        if let Some(note) = &r.note {
+            report.text(Item::Relation, &name, "note", note);
+        }
+        if let Some((kind, field, message)) = relation_problem(r.from, r.to, &mut seen) {
+            report.error(kind, &name, field, message);
+        }
+    }
+}
+
+/// Every quote of a source that has a `text_file` must appear in that text, after
+/// folding whitespace and quotation marks. Each file is read once however many sources
+/// name it.
+pub fn check_quotes(sources: &[Source], statements: &[Statement], texts: &mut dyn SourceTexts, report: &mut Report) {
+    let mut by_path: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for path in sources.iter().filter_map(|s| s.text_file.as_deref()) {
+        by_path.entry(path).or_default();
+    }
+    for (i, statement) in statements.iter().enumerate() {
+        if let Some(list) = sources[statement.source].text_file.as_deref().and_then(|path| by_path.get_mut(path)) {
+            list.push(i);
+        }
+    }
+    for (path, quoting) in by_path {
+        if report.is_full() {
+            return;
+        }
+        let text = match texts.read(path) {
+            Ok(text) => fold_for_quote_match(&text),
+            Err(why) => {
+                for (i, source) in sources.iter().enumerate().filter(|(_, s)| s.text_file.as_deref() == Some(path)) {
+                    let path = escape_for_message(path);
+                    report.error(ErrorKind::SourceText, &item_name(Item::Source, Some(&source.id), i + 1), Some("text_file"), format!("cannot read {path}: {why}"));
+                }
+                continue;
+            }
+        };
+        let quotes: Vec<String> = quoting.iter().map(|&i| fold_for_quote_match(&statements[i].quote)).collect();
+        let found = find_all(&text, &quotes);
+        drop(text);
+        for (&i, found) in quoting.iter().zip(found) {
+            if !found {
+                let path = escape_for_message(path);
+                report.error(
+                    ErrorKind::QuoteNotInSource,
+                    &item_name(Item::Statement, Some(&statements[i].id), i + 1),
+                    Some("quote"),
+                    format!("not found verbatim in source text {path}"),
+                );
+            }
+        }
+    }
+}
+
+/// Which of `patterns` occur in `text`.
+fn find_all(text: &str, patterns: &[String]) -> Vec<bool> {
+    patterns.iter().map(|p| text.contains(p.as_str())).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_all_finds_overlapping_nested_and_absent_patterns() {
+        let patterns: Vec<String> = ["he", "she", "hers", "his", "e", "x", "she sells"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(find_all("ushers", &patterns), vec![true, true, true, false, true, false, false]);
+        let chain: Vec<String> = (1..=50).map(|n| "a".repeat(n)).chain(["b".to_string()]).collect();
+        let found = find_all(&"a".repeat(10_000), &chain);
+        assert!(found[..50].iter().all(|&f| f) && !found[50]);
+    }
+
+    #[test]
+    fn every_text_rule_names_what_is_wrong() {
+        assert_eq!(check_text(Item::Source, "url", "javascript:alert(1)").unwrap_err().1, "\"javascript:alert(1)\" is not an absolute http or https URL");
+        assert_eq!(check_text(Item::Statement, "id", "a b").unwrap_err().1, "must not contain spaces or control characters");
+        assert_eq!(check_text(Item::Source, "publisher", " ").unwrap_err().1, "must not be empty");
+        assert_eq!(check_text(Item::Statement, "quote", &"x".repeat(4001)).unwrap_err(), (ErrorKind::TooLarge, "is 4001 bytes; the limit is 4000".to_string()));
+        assert!(check_text(Item::Source, "text_file", "C:/Windows/win.ini").is_err());
+        assert!(check_text(Item::Source, "text_file", "sources/000.txt").is_ok());
+    }
+}
