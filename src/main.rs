@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use claimcheck::bundle::import::{self, ImportOptions};
 use claimcheck::bundle::source::{self, SourceTexts};
-use claimcheck::bundle::Kind;
+use claimcheck::bundle::{limits, Kind};
 use claimcheck::{eval, CheckResult, Checker};
 
 #[derive(Parser)]
@@ -248,14 +248,56 @@ impl Progress {
     }
 }
 
-/// Reads source texts relative to the bundle file's folder.
-struct FileTexts<'a> {
-    dir: &'a Path,
+/// Reads source texts relative to the bundle file's folder: only regular files that are
+/// inside that folder once symbolic links are resolved, and at most
+/// `MAX_TEXT_FILE_BYTES`. A `text_file` naming `/dev/zero`, a FIFO or `/etc/passwd`
+/// (through a link) is an error saying so, never read: a bundle from elsewhere must not
+/// make the CLI hang, fill memory, or confirm what a local file says.
+struct FileTexts {
+    /// The bundle's folder, resolved (`None`: it could not be, with why).
+    dir: Result<PathBuf, String>,
 }
 
-impl SourceTexts for FileTexts<'_> {
+impl FileTexts {
+    fn new(dir: &Path) -> FileTexts {
+        FileTexts { dir: dir.canonicalize().map_err(|e| format!("the bundle's folder {}: {e}", dir.display())) }
+    }
+}
+
+impl SourceTexts for FileTexts {
     fn read(&mut self, path: &str) -> Result<String, String> {
-        std::fs::read_to_string(self.dir.join(path)).map_err(|e| e.to_string())
+        use std::os::unix::fs::FileTypeExt;
+        let dir = self.dir.as_ref().map_err(Clone::clone)?;
+        let real = dir.join(path).canonicalize().map_err(|e| e.to_string())?;
+        if !real.starts_with(dir) {
+            return Err(format!("it resolves to {}, outside the bundle's folder", real.display()));
+        }
+        let meta = std::fs::metadata(&real).map_err(|e| e.to_string())?;
+        let kind = meta.file_type();
+        if !kind.is_file() {
+            let what = if kind.is_dir() {
+                "a folder"
+            } else if kind.is_fifo() {
+                "a FIFO"
+            } else if kind.is_char_device() || kind.is_block_device() {
+                "a device"
+            } else if kind.is_socket() {
+                "a socket"
+            } else {
+                "not a file"
+            };
+            return Err(format!("it is {what}, not a regular file"));
+        }
+        let limit = limits::MAX_TEXT_FILE_BYTES;
+        if meta.len() > limit as u64 {
+            return Err(format!("it is {} bytes; the limit is {limit}", meta.len()));
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(&real).and_then(|file| file.take(limit as u64 + 1).read_to_end(&mut bytes)).map_err(|e| e.to_string())?;
+        if bytes.len() > limit {
+            return Err(format!("it grew past the limit of {limit} bytes while being read"));
+        }
+        String::from_utf8(bytes).map_err(|e| format!("not UTF-8 at byte {}", e.utf8_error().valid_up_to()))
     }
 }
 
@@ -264,8 +306,8 @@ fn load(path: Option<&Path>) -> Result<Checker, String> {
         return Checker::embedded().map_err(|e| e.to_string());
     };
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut texts = FileTexts { dir };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut texts = FileTexts::new(dir);
     Checker::from_bytes(&bytes, &path.display().to_string(), Some(&mut texts)).map_err(|e| e.to_string())
 }
 

@@ -297,3 +297,141 @@ fn a_byte_order_mark_is_accepted() {
     assert!(claimcheck::bundle::source::parse(&with_bom, "bom.json", None).is_ok());
     assert!(Checker::from_bytes(with_bom.as_bytes(), "bom.json", None).is_ok());
 }
+
+// ---- Hostile source texts (issue 12, item 4) ----
+
+/// `claimcheck bundle verify`, killed after `seconds`: `None` when it had to be.
+fn verify_with_timeout(path: &std::path::Path, seconds: u64) -> Option<(Option<i32>, String)> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimcheck"))
+        .args(["bundle", "verify", path.to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().expect("waits") {
+            let mut stderr = String::new();
+            std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).expect("stderr");
+            return Some((status.code(), stderr));
+        }
+        if start.elapsed() > std::time::Duration::from_secs(seconds) {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+/// A bundle in `dir` whose one source reads `text_file` and quotes `quote`.
+fn bundle_with_text(dir: &std::path::Path, text_file: &str, quote: &str) -> std::path::PathBuf {
+    let json = serde_json::json!({
+        "format": "claimcheck-bundle/1", "title": "T", "language": "en",
+        "sources": [{"id": "s", "publisher": "P", "kind": "ngo", "title": "T", "text_file": text_file}],
+        "statements": [{"id": "s/a", "source": "s", "quote": quote, "speaker": "P", "speaker_kind": "ngo"}],
+    });
+    let path = dir.join("bundle.json");
+    std::fs::write(&path, json.to_string()).expect("write");
+    path
+}
+
+#[test]
+fn a_text_file_linked_to_dev_zero_is_refused_not_read_forever() {
+    let dir = scratch("zero");
+    std::os::unix::fs::symlink("/dev/zero", dir.join("zero.txt")).expect("symlink");
+    let bundle = bundle_with_text(&dir, "zero.txt", "anything");
+    let (code, stderr) = verify_with_timeout(&bundle, 20).expect("finished instead of reading /dev/zero forever");
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("source \"s\": field \"text_file\": cannot read zero.txt: it resolves to /dev/zero, outside the bundle's folder"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_text_file_that_is_a_fifo_is_refused_not_waited_on() {
+    let dir = scratch("fifo");
+    let made = Command::new("mkfifo").arg(dir.join("pipe.txt")).status().expect("mkfifo runs");
+    assert!(made.success());
+    let bundle = bundle_with_text(&dir, "pipe.txt", "anything");
+    let (code, stderr) = verify_with_timeout(&bundle, 20).expect("finished instead of blocking on the FIFO");
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("field \"text_file\": cannot read pipe.txt: it is a FIFO, not a regular file"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A link to /etc/passwd with a quote taken from it verified "ok": an oracle on the
+/// files of whoever runs `bundle verify` on a bundle from elsewhere.
+#[test]
+fn a_text_file_linked_outside_the_folder_is_no_oracle_on_local_files() {
+    let dir = scratch("passwd");
+    std::os::unix::fs::symlink("/etc/passwd", dir.join("notes.txt")).expect("symlink");
+    let bundle = bundle_with_text(&dir, "notes.txt", "root:x:0:0");
+    let (code, stderr) = verify_with_timeout(&bundle, 20).expect("finishes");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("cannot read notes.txt: it resolves to /etc/passwd, outside the bundle's folder"), "{stderr}");
+    // A link that stays inside the folder is fine.
+    std::fs::create_dir_all(dir.join("texts")).unwrap();
+    std::fs::write(dir.join("texts/real.txt"), "Police beat detainees.").unwrap();
+    std::os::unix::fs::symlink("texts/real.txt", dir.join("inside.txt")).expect("symlink");
+    let bundle = bundle_with_text(&dir, "inside.txt", "Police beat detainees.");
+    let (code, stderr) = verify_with_timeout(&bundle, 20).expect("finishes");
+    assert_eq!(code, Some(0), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_text_file_over_the_size_limit_is_refused() {
+    let dir = scratch("big");
+    std::fs::write(dir.join("big.txt"), "word ".repeat(3_400_000)).unwrap();
+    let bundle = bundle_with_text(&dir, "big.txt", "word");
+    let (code, stderr) = verify_with_timeout(&bundle, 60).expect("finishes");
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("cannot read big.txt: it is 17000000 bytes; the limit is 16777216"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Counts reads: the I/O boundary the core asks through, not a stand-in for the core.
+struct CountingTexts {
+    text: String,
+    reads: usize,
+}
+
+impl claimcheck::bundle::source::SourceTexts for CountingTexts {
+    fn read(&mut self, _path: &str) -> Result<String, String> {
+        self.reads += 1;
+        Ok(self.text.clone())
+    }
+}
+
+#[test]
+fn a_text_named_by_many_sources_is_read_once() {
+    let sources: Vec<serde_json::Value> = (0..200)
+        .map(|i| serde_json::json!({"id": format!("s{i}"), "publisher": "P", "kind": "ngo", "title": "T", "text_file": if i % 2 == 0 { "a.txt" } else { "./a.txt" }}))
+        .collect();
+    let statements: Vec<serde_json::Value> =
+        (0..200).map(|i| serde_json::json!({"id": format!("s{i}/q"), "source": format!("s{i}"), "quote": "beat detainees", "speaker": "P", "speaker_kind": "ngo"})).collect();
+    let json = serde_json::json!({"format": "claimcheck-bundle/1", "title": "T", "language": "en", "sources": sources, "statements": statements});
+    let mut texts = CountingTexts { text: "Police beat detainees. ".repeat(200_000), reads: 0 };
+    claimcheck::bundle::source::parse(&json.to_string(), "many.json", Some(&mut texts)).expect("verifies");
+    assert_eq!(texts.reads, 1);
+}
+
+/// 2,000 quotes against a 10 MB text took 19.6 s, one search per quote. One pass of an
+/// Aho–Corasick automaton takes a fraction of a second; the bound leaves room for a busy
+/// machine and still fails the quadratic search.
+#[test]
+fn quote_search_is_linear_in_the_text() {
+    let quotes: Vec<String> = (0..2_000).map(|i| format!("the ministry denied report number {i} entirely")).collect();
+    let statements: Vec<serde_json::Value> =
+        quotes.iter().enumerate().map(|(i, quote)| serde_json::json!({"id": format!("s/{i}"), "source": "s", "quote": quote, "speaker": "P", "speaker_kind": "ngo"})).collect();
+    let json = serde_json::json!({"format": "claimcheck-bundle/1", "title": "T", "language": "en",
+        "sources": [{"id": "s", "publisher": "P", "kind": "ngo", "title": "T", "text_file": "s.txt"}], "statements": statements});
+    let text = format!("{} the ministry denied report number 1999 entirely.", "the ministry denied report number x entirely. ".repeat(220_000));
+    let mut texts = CountingTexts { text, reads: 0 };
+    let start = std::time::Instant::now();
+    let errors = claimcheck::bundle::source::parse(&json.to_string(), "q.json", Some(&mut texts)).expect_err("1,999 quotes are missing");
+    let elapsed = start.elapsed();
+    assert!(errors.to_string().contains("statement \"s/0\": field \"quote\": not found verbatim in source text s.txt"));
+    assert!(!errors.to_string().contains("statement \"s/1999\""), "the one quote present is found");
+    assert!(elapsed < std::time::Duration::from_secs(4), "{elapsed:?}");
+}

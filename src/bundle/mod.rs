@@ -31,6 +31,10 @@ pub mod limits {
     pub const MAX_TOPICS: usize = 32;
     /// Most relations in one bundle.
     pub const MAX_RELATIONS: usize = 1_000_000;
+    /// Largest source text file (`text_file`), in bytes.
+    pub const MAX_TEXT_FILE_BYTES: usize = 16 * 1024 * 1024;
+    /// Most bytes of source text read to verify one bundle, all files together.
+    pub const MAX_TEXT_TOTAL_BYTES: usize = 256 * 1024 * 1024;
 }
 
 #[derive(Clone, Debug, PartialEq)]
