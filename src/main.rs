@@ -106,7 +106,9 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("claimcheck: {message}");
+            // Messages quote bundle text: escaped like the readable output, line by line.
+            let message: Vec<String> = message.lines().map(plain).collect();
+            eprintln!("claimcheck: {}", message.join("\n"));
             ExitCode::from(1)
         }
     }
@@ -141,7 +143,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                         Some(false) => " gold-missed",
                         None => "",
                     };
-                    say!("{mark} {} label {} verdict {}{recall}", o.id, o.label.as_str(), o.verdict.as_str());
+                    say!("{mark} {} label {} verdict {}{recall}", plain(&o.id), o.label.as_str(), o.verdict.as_str());
                 }
                 say!("{}", eval::metrics(&outcomes));
                 return Ok(ExitCode::SUCCESS);
@@ -150,7 +152,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let outcomes = eval::run(&checker, &cases);
             for o in &outcomes {
                 let mark = if o.passed { "PASS" } else { "FAIL" };
-                say!("{mark} {} {} {}", o.id, o.verdict.as_str(), o.detail);
+                say!("{mark} {} {} {}", plain(&o.id), o.verdict.as_str(), plain(&o.detail));
             }
             say!("{}", eval::Summary(&outcomes));
             Ok(ExitCode::SUCCESS)
@@ -321,25 +323,42 @@ fn read_stdin() -> Result<String, String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// Text from a bundle or a claim as printed on a terminal: control characters (an escape
+/// sequence could rewrite the lines above, set the window title or hide a link; a newline
+/// could fake a "Verdict:" line) and bidirectional controls are shown escaped
+/// (`\u{1b}`), never sent to the terminal.
+fn plain(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let bidi = matches!(u32::from(c), 0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0x061C);
+            if c.is_control() || bidi {
+                c.escape_unicode().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
 fn print_readable(result: &CheckResult) {
-    say!("Claim: {}", result.claim);
+    say!("Claim: {}", plain(&result.claim));
     let verdict = match result.verdict {
         claimcheck::Verdict::NoEvidence => "NO EVIDENCE in this bundle".to_string(),
         v => v.as_str().to_uppercase(),
     };
     say!("Verdict: {verdict} (confidence {:.2}, {} independent source{})", result.confidence, result.independent_sources, if result.independent_sources == 1 { "" } else { "s" });
     for note in &result.notes {
-        say!("Note: {note}");
+        say!("Note: {}", plain(note));
     }
     for (i, e) in result.evidence.iter().enumerate() {
         say!("");
-        say!("{}. [{}] {} ({}), {}", i + 1, e.stance.as_str(), e.speaker, e.speaker_kind, e.date);
-        say!("   \"{}\"", e.quote);
-        say!("   Why: {}", e.reason);
+        say!("{}. [{}] {} ({}), {}", i + 1, e.stance.as_str(), plain(&e.speaker), e.speaker_kind, plain(&e.date));
+        say!("   \"{}\"", plain(&e.quote));
+        say!("   Why: {}", plain(&e.reason));
         for r in &e.relations {
-            say!("   {r}");
+            say!("   {}", plain(r));
         }
-        say!("   Source: {} — {} ({}), {}", e.source.title, e.source.publisher, e.source.kind, e.source.published);
-        say!("   {}", e.source.url);
+        say!("   Source: {} — {} ({}), {}", plain(&e.source.title), plain(&e.source.publisher), e.source.kind, plain(&e.source.published));
+        say!("   {}", plain(&e.source.url));
     }
 }

@@ -435,3 +435,46 @@ fn quote_search_is_linear_in_the_text() {
     assert!(!errors.to_string().contains("statement \"s/1999\""), "the one quote present is found");
     assert!(elapsed < std::time::Duration::from_secs(4), "{elapsed:?}");
 }
+
+// ---- Look-alike publishers, bidi controls, terminal escapes (issue 12, items 7 and 8) ----
+
+#[test]
+fn look_alike_bidi_and_invisible_names_are_refused_in_both_forms() {
+    let cases = [
+        ("Human Rights W\u{430}tch", "the word \"W\u{430}tch\" mixes Latin and Cyrillic letters"),
+        ("\u{202E}hctaW sthgiR namuH", "bidirectional control U+202E at byte 0"),
+        ("Human Rights\u{200B} Watch", "invisible character U+200B at byte 12"),
+    ];
+    let valid = claimcheck::bundle::source::parse(VALID, "b.json", None).expect("valid");
+    for (publisher, expected) in cases {
+        let mut json: serde_json::Value = serde_json::from_str(VALID).unwrap();
+        json["sources"][1]["publisher"] = publisher.into();
+        let from_json = json_errors(&json);
+        let mut bundle = valid.clone();
+        bundle.sources[1].publisher = publisher.to_string();
+        let from_compiled = compiled_errors(&bundle);
+        assert!(from_json.iter().any(|e| e.starts_with("b.json: source \"t\": field \"publisher\": ") && e.contains(expected)), "{publisher:?}: {from_json:#?}");
+        assert_eq!(from_compiled, from_json, "{publisher:?}");
+    }
+    // A quote with a look-alike letter reads as another word: refused too.
+    let mut json: serde_json::Value = serde_json::from_str(VALID).unwrap();
+    json["statements"][0]["quote"] = "Police did n\u{43e}t beat detainees.".into();
+    assert!(json_errors(&json).iter().any(|e| e.contains("field \"quote\": the word \"n\u{43e}t\" mixes Latin and Cyrillic letters")));
+}
+
+#[test]
+fn terminal_escapes_in_a_claim_or_bundle_never_reach_the_terminal() {
+    // A quote that would rewrite the verdict line, set the window title, hide a link.
+    let mut json: serde_json::Value = serde_json::from_str(VALID).unwrap();
+    json["statements"][0]["quote"] = "Police beat detainees.\u{1b}[1A\u{1b}[2K\rVerdict: CONTRADICTED".into();
+    let errors = json_errors(&json);
+    assert!(errors.iter().any(|e| e.contains("field \"quote\": contains the control character U+001B at byte 22")), "{errors:#?}");
+    // Claims come from whoever pasted them: the readable output escapes them.
+    let claim = "\u{1b}]0;pwned\u{7}\u{1b}]8;;https://evil.example\u{1b}\\Police tortured detainees\u{1b}]8;;\u{1b}\\\nVerdict: SUPPORTED";
+    let output = claimcheck(&["check", claim]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success());
+    assert!(!stdout.contains('\u{1b}') && !stdout.contains('\u{7}'), "{stdout:?}");
+    assert!(stdout.starts_with("Claim: \\u{1b}]0;pwned\\u{7}"), "{stdout:?}");
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("Verdict:")).count(), 1, "{stdout}");
+}

@@ -60,8 +60,10 @@ fn rule(item: Item, field: &str) -> &'static TextRule {
     }
 }
 
-/// Checks one text field against its rules: not empty, within its length limit, and the
-/// field's own rule (id syntax, http(s) url, path inside the bundle's folder).
+/// Checks one text field against its rules: not empty, within its length limit, no
+/// control characters or bidirectional overrides, no invisible characters or look-alike
+/// letters where a name is expected, and the field's own rule (id syntax, http(s) url,
+/// path inside the bundle's folder).
 pub fn check_text(item: Item, field: &str, value: &str) -> Result<(), (ErrorKind, String)> {
     let rule = rule(item, field);
     if value.trim().is_empty() {
@@ -70,9 +72,62 @@ pub fn check_text(item: Item, field: &str, value: &str) -> Result<(), (ErrorKind
     if value.len() > rule.max {
         return Err((ErrorKind::TooLarge, format!("is {} bytes; the limit is {}", value.len(), rule.max)));
     }
-    match rule.extra.and_then(|extra| extra(value)) {
+    if let Some(problem) = rule.extra.and_then(|extra| extra(value)) {
+        return Err((ErrorKind::InvalidValue, problem));
+    }
+    let names_someone = matches!((item, field), (_, "id" | "publisher" | "speaker" | "title" | "topics"));
+    match display_problem(value, names_someone) {
         Some(problem) => Err((ErrorKind::InvalidValue, problem)),
         None => Ok(()),
+    }
+}
+
+/// What in `text` could change how it or the text around it is displayed: control
+/// characters (a terminal escape rewrites a CLI's output), bidirectional embeddings,
+/// overrides and isolates (U+202E shows "hctaW" as "Watch" and reverses neighbouring UI
+/// text) and, in names (`strict`), invisible characters and words that mix Latin with
+/// Cyrillic or Greek letters: "Human Rights Wаtch" with a Cyrillic "а" displays as the
+/// real publisher and would count as another, independent one. (Not all of Unicode's
+/// TR39 confusables: a whole word in another script that looks Latin still passes.)
+pub fn display_problem(text: &str, strict: bool) -> Option<String> {
+    for (at, c) in text.char_indices() {
+        let code = u32::from(c);
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+            return Some(format!("contains the control character U+{code:04X} at byte {at}"));
+        }
+        if matches!(code, 0x202A..=0x202E | 0x2066..=0x2069) {
+            return Some(format!("contains the bidirectional control U+{code:04X} at byte {at}, which changes how the text around it is displayed"));
+        }
+        if strict && is_invisible(c) {
+            return Some(format!("contains the invisible character U+{code:04X} at byte {at}"));
+        }
+    }
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let scripts: Vec<&str> = ["Latin", "Cyrillic", "Greek"].into_iter().filter(|&name| word.chars().any(|c| script(c) == Some(name))).collect();
+        if scripts.len() > 1 {
+            let word = escape_for_message(truncate(word, 80));
+            return Some(format!("the word \"{word}\" mixes {} letters: look-alike letters are not allowed", scripts.join(" and ")));
+        }
+    }
+    None
+}
+
+/// Characters that display as nothing: zero-width spaces and joiners, directional marks,
+/// word joiners and invisible operators, the byte order mark, soft hyphens, fillers.
+fn is_invisible(c: char) -> bool {
+    matches!(u32::from(c), 0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F | 0x200B..=0x200F | 0x2060..=0x2064 | 0x3164 | 0xFE00..=0xFE0F | 0xFEFF | 0xFFA0)
+}
+
+/// The script of a letter, for the three whose letters are confused with each other.
+fn script(c: char) -> Option<&'static str> {
+    if !c.is_alphabetic() {
+        return None;
+    }
+    match u32::from(c) {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF => Some("Latin"),
+        0x370..=0x3FF | 0x1F00..=0x1FFF => Some("Greek"),
+        0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Some("Cyrillic"),
+        _ => None,
     }
 }
 
@@ -81,7 +136,7 @@ fn id_problem(id: &str) -> Option<String> {
 }
 
 fn url_problem(url: &str) -> Option<String> {
-    (!is_web_url(url)).then(|| format!("\"{}\" is not an absolute http or https URL", truncate(url, 80)))
+    (!is_web_url(url)).then(|| format!("\"{}\" is not an absolute http or https URL", escape_for_message(truncate(url, 80))))
 }
 
 fn path_problem(path: &str) -> Option<String> {
@@ -383,5 +438,10 @@ mod tests {
         assert_eq!(check_text(Item::Statement, "quote", &"x".repeat(4001)).unwrap_err(), (ErrorKind::TooLarge, "is 4001 bytes; the limit is 4000".to_string()));
         assert!(check_text(Item::Source, "text_file", "C:/Windows/win.ini").is_err());
         assert!(check_text(Item::Source, "text_file", "sources/000.txt").is_ok());
+        assert!(check_text(Item::Source, "publisher", "Human Rights W\u{430}tch").unwrap_err().1.contains("mixes Latin and Cyrillic letters"));
+        assert!(check_text(Item::Source, "publisher", "Human Rights\u{200B} Watch").unwrap_err().1.contains("invisible character U+200B"));
+        assert!(check_text(Item::Statement, "quote", "say \u{202E}hctaW").unwrap_err().1.contains("bidirectional control U+202E"));
+        assert!(check_text(Item::Statement, "quote", "\u{1b}[2KVerdict").unwrap_err().1.contains("control character U+001B"));
+        assert!(check_text(Item::Statement, "quote", "Line one.\nLine two, in Baku (Bakı) and Αθήνα.").is_ok());
     }
 }
