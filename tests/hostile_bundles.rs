@@ -178,6 +178,12 @@ fn the_compiled_form_gets_the_same_named_errors_as_the_json_source() {
             |b| b.statements[0].quote = "x".repeat(5_000_000),
             "statement \"s/a\": field \"quote\": is 5000000 bytes; the limit is 4000",
         ),
+        (
+            "2,000-byte topic",
+            |j| j["statements"][0]["topics"][0] = "torture ".repeat(250).into(),
+            |b| b.statements[0].topics[0] = "torture ".repeat(250),
+            "statement \"s/a\": field \"topics\": is 2000 bytes; the limit is 200",
+        ),
         ("empty topic", |j| j["statements"][0]["topics"][0] = "".into(), |b| b.statements[0].topics[0] = String::new(), "statement \"s/a\": field \"topics\": must not be empty"),
         (
             "40 topics",

@@ -44,6 +44,7 @@ const ID: TextRule = TextRule { max: limits::MAX_FIELD_BYTES, extra: Some(id_pro
 const URL: TextRule = TextRule { max: limits::MAX_FIELD_BYTES, extra: Some(url_problem) };
 const PATH: TextRule = TextRule { max: limits::MAX_FIELD_BYTES, extra: Some(path_problem) };
 const QUOTE: TextRule = TextRule { max: limits::MAX_QUOTE_BYTES, extra: None };
+const TOPIC: TextRule = TextRule { max: limits::MAX_TOPIC_BYTES, extra: None };
 
 /// The one table of which rules each text field follows.
 fn rule(item: Item, field: &str) -> &'static TextRule {
@@ -55,6 +56,7 @@ fn rule(item: Item, field: &str) -> &'static TextRule {
         (Item::Source, "text_file") => &PATH,
         (Item::Source, "published") | (Item::Statement, "date") => &DATE,
         (Item::Statement, "quote") => &QUOTE,
+        (Item::Statement, "topics") => &TOPIC,
         (Item::Relation, "kind") => &SHORT,
         _ => &FIELD,
     }
