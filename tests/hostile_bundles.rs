@@ -484,3 +484,21 @@ fn terminal_escapes_in_a_claim_or_bundle_never_reach_the_terminal() {
     assert!(stdout.starts_with("Claim: \\u{1b}]0;pwned\\u{7}"), "{stdout:?}");
     assert_eq!(stdout.lines().filter(|l| l.starts_with("Verdict:")).count(), 1, "{stdout}");
 }
+
+// ---- Import: different sources, one id (issue 12, item 11) ----
+
+#[test]
+fn import_reports_two_source_names_that_would_share_an_id() {
+    use claimcheck::bundle::import::{import, ImportOptions};
+    let lines = concat!(
+        r#"{"id": "a", "text": "Police beat detainees.", "source": "Human Rights Watch"}"#,
+        "\n",
+        r#"{"id": "b", "text": "The ministry denied it.", "source": "Human_Rights_Watch"}"#,
+        "\n"
+    );
+    let errors = import(lines, "corpus.jsonl", &ImportOptions::default(), &mut |_, _| {}).expect_err("refused").to_string();
+    assert!(
+        errors.contains(r#"corpus.jsonl: line 2: field "source": "Human_Rights_Watch" would get the id "Human_Rights_Watch", already given to "Human Rights Watch" on line 1"#),
+        "{errors}"
+    );
+}
