@@ -1,13 +1,17 @@
-// Hostile bundle downloads (issue 12, items 6, 9, 12): an endless response is stopped at
-// the size limit while it streams, with a named error; a size announced over the limit is
-// refused before reading; the reader page's own-site rule holds across redirects; a
-// bundle URL's credentials never appear in an error message.
+// Hostile bundle downloads (issue 12, items 5, 6, 9, 12): an endless response is stopped
+// at the size limit while it streams, with a named error; a size announced over the limit
+// is refused before reading; the reader page's own-site rule holds across redirects; a
+// bundle URL's credentials never appear in an error message; a small bundle of long
+// statements is checked in the worker (its cost per check is predicted, not its size).
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
-import { DIST, FIXTURES, startCdnAndHost, watchErrors } from './helpers.mjs';
+import { DIST, FIXTURES, REPO, startCdnAndHost, watchErrors } from './helpers.mjs';
 
 const MIB = 1024 * 1024;
 
@@ -117,5 +121,31 @@ test('reader page: ?bundle= that redirects to another site is refused', async ()
   } finally {
     other.server.close();
     page$.server.close();
+  }
+});
+
+test('reader page: a compiled bundle under 1 MB whose statements are long is checked in the worker', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'claimcheck-long-'));
+  const sentence = 'The committee heard that detainees in the capital were held without charge for weeks, denied lawyers, and beaten during questioning by officers of the police. ';
+  const quote = sentence.repeat(Math.floor(3900 / sentence.length)).trim();
+  const statements = Array.from({ length: 60 }, (_, i) => ({
+    id: `s/${i}`, source: 's', quote: `${quote} Case ${i}.`, speaker: 'Committee', speaker_kind: 'intergovernmental',
+  }));
+  await writeFile(join(dir, 'long.json'), JSON.stringify({
+    format: 'claimcheck-bundle/1', title: 'Long statements', language: 'en',
+    sources: [{ id: 's', publisher: 'P', kind: 'ngo', title: 'T' }], statements,
+  }));
+  execFileSync(join(REPO, 'target', 'release', 'claimcheck'), ['bundle', 'build', join(dir, 'long.json'), '-o', join(dir, 'long.ccb')]);
+  const site = await startServer({ root: DIST, mounts: { '/bundles/': dir } });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}index.html?bundle=/bundles/long.ccb`);
+    const info = page.locator('#bundle-info');
+    await info.filter({ hasText: 'Checked in' }).waitFor({ timeout: 60_000 });
+    assert.match(await info.innerText(), /60 statements.*Checked in a background worker/s);
+    await page.close();
+  } finally {
+    site.server.close();
+    await rm(dir, { recursive: true, force: true });
   }
 });
