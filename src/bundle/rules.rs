@@ -387,6 +387,16 @@ pub fn check_quotes(sources: &[Source], statements: &[Statement], texts: &mut dy
 /// patterns overlap (an overlapping search would report `a`, `aa`, `aaa`... at every
 /// position of `aaaa...`).
 fn find_all(text: &str, patterns: &[String]) -> Vec<bool> {
+    // The browser has no source texts (SourceTexts is the CLI's), so the wasm never
+    // searches one; the automaton would add ~100 KB to it for nothing.
+    #[cfg(target_arch = "wasm32")]
+    return patterns.iter().map(|p| text.contains(p.as_str())).collect();
+    #[cfg(not(target_arch = "wasm32"))]
+    find_all_ac(text, patterns)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn find_all_ac(text: &str, patterns: &[String]) -> Vec<bool> {
     use aho_corasick::automaton::Automaton;
     use aho_corasick::nfa::contiguous::NFA;
     use aho_corasick::Anchored;
