@@ -48,15 +48,17 @@ clean:
 	rm -rf pkg dist
 
 # Fuzzing (not part of `make test`): cargo-fuzz with libFuzzer on the compiled-bundle
-# decoder, the JSON source parser and check. FUZZ_SECONDS per target (default 60).
+# decoder (raw bytes, and structure-aware payloads with counts near the limits behind a
+# valid checksum), the JSON source parser (raw, and bundles assembled with lengths and
+# counts around the limits) and check. FUZZ_SECONDS per target (default 60).
 # RUSTC_BOOTSTRAP lets the stable toolchain use the sanitizer flags cargo-fuzz needs.
 FUZZ_SECONDS ?= 60
 fuzz:
 	command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-	mkdir -p fuzz/corpus/decode_compiled fuzz/corpus/parse_source fuzz/corpus/check_claim
+	mkdir -p fuzz/corpus/decode_compiled fuzz/corpus/parse_source fuzz/corpus/check_claim fuzz/corpus/decode_crafted fuzz/corpus/parse_source_limits
 	cp bundles/default.ccb fuzz/corpus/decode_compiled/
 	cp tests/fixtures/tiny/bundle.json fuzz/corpus/parse_source/
-	for target in decode_compiled parse_source check_claim; do \
+	for target in decode_compiled decode_crafted parse_source parse_source_limits check_claim; do \
 	  (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run -O $$target corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1) || exit 1; \
 	done
 

@@ -30,14 +30,19 @@ const CORS = { 'access-control-allow-origin': '*' };
 
 /**
  * Serves `root` at "/" and each `mounts[prefix]` folder at that prefix ("/fixtures/"),
- * adding `headers` to every file (a test's Content-Security-Policy, say).
- * Resolves to { server, url } once listening; port 0 picks a free port.
+ * adding `headers` to every file (a test's Content-Security-Policy, say). `routes` maps
+ * exact paths to handlers `(request, response) => void` (a test's redirect or endless
+ * response). Resolves to { server, url } once listening; port 0 picks a free port.
  */
-export function startServer({ root, mounts = {}, port = 0, host = '127.0.0.1', headers = {} }) {
+export function startServer({ root, mounts = {}, port = 0, host = '127.0.0.1', headers = {}, routes = {} }) {
   const folders = [...Object.entries(mounts), ['/', root]].map(([prefix, dir]) => [prefix, resolve(dir)]);
   const server = createServer(async (request, response) => {
     try {
       const { pathname } = new URL(request.url, 'http://localhost');
+      if (Object.hasOwn(routes, pathname)) {
+        routes[pathname](request, response);
+        return;
+      }
       const file = await findFile(folders, decodeURIComponent(pathname));
       if (!file || (request.method !== 'GET' && request.method !== 'HEAD')) {
         response.writeHead(file ? 405 : 404, { 'content-type': 'text/plain; charset=utf-8', ...CORS });

@@ -70,7 +70,7 @@ impl Checker {
     }
 
     /// The embedded default bundle.
-    pub fn embedded() -> Result<Checker, BundleError> {
+    pub fn embedded() -> Result<Checker, BundleErrors> {
         let (bundle, index) = compiled::decode(DEFAULT_BUNDLE, "embedded default bundle")?;
         Ok(Checker::assemble(bundle, index))
     }

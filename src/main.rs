@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand};
 
 use claimcheck::bundle::import::{self, ImportOptions};
 use claimcheck::bundle::source::{self, SourceTexts};
-use claimcheck::bundle::Kind;
+use claimcheck::bundle::{limits, Kind};
 use claimcheck::{eval, CheckResult, Checker};
 
 #[derive(Parser)]
@@ -106,7 +106,9 @@ fn main() -> ExitCode {
     match run(cli.command) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("claimcheck: {message}");
+            // Messages quote bundle text: escaped like the readable output, line by line.
+            let message: Vec<String> = message.lines().map(plain).collect();
+            eprintln!("claimcheck: {}", message.join("\n"));
             ExitCode::from(1)
         }
     }
@@ -141,7 +143,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
                         Some(false) => " gold-missed",
                         None => "",
                     };
-                    say!("{mark} {} label {} verdict {}{recall}", o.id, o.label.as_str(), o.verdict.as_str());
+                    say!("{mark} {} label {} verdict {}{recall}", plain(&o.id), o.label.as_str(), o.verdict.as_str());
                 }
                 say!("{}", eval::metrics(&outcomes));
                 return Ok(ExitCode::SUCCESS);
@@ -150,7 +152,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let outcomes = eval::run(&checker, &cases);
             for o in &outcomes {
                 let mark = if o.passed { "PASS" } else { "FAIL" };
-                say!("{mark} {} {} {}", o.id, o.verdict.as_str(), o.detail);
+                say!("{mark} {} {} {}", plain(&o.id), o.verdict.as_str(), plain(&o.detail));
             }
             say!("{}", eval::Summary(&outcomes));
             Ok(ExitCode::SUCCESS)
@@ -248,14 +250,56 @@ impl Progress {
     }
 }
 
-/// Reads source texts relative to the bundle file's folder.
-struct FileTexts<'a> {
-    dir: &'a Path,
+/// Reads source texts relative to the bundle file's folder: only regular files that are
+/// inside that folder once symbolic links are resolved, and at most
+/// `MAX_TEXT_FILE_BYTES`. A `text_file` naming `/dev/zero`, a FIFO or `/etc/passwd`
+/// (through a link) is an error saying so, never read: a bundle from elsewhere must not
+/// make the CLI hang, fill memory, or confirm what a local file says.
+struct FileTexts {
+    /// The bundle's folder, resolved (`None`: it could not be, with why).
+    dir: Result<PathBuf, String>,
 }
 
-impl SourceTexts for FileTexts<'_> {
+impl FileTexts {
+    fn new(dir: &Path) -> FileTexts {
+        FileTexts { dir: dir.canonicalize().map_err(|e| format!("the bundle's folder {}: {e}", dir.display())) }
+    }
+}
+
+impl SourceTexts for FileTexts {
     fn read(&mut self, path: &str) -> Result<String, String> {
-        std::fs::read_to_string(self.dir.join(path)).map_err(|e| e.to_string())
+        use std::os::unix::fs::FileTypeExt;
+        let dir = self.dir.as_ref().map_err(Clone::clone)?;
+        let real = dir.join(path).canonicalize().map_err(|e| e.to_string())?;
+        if !real.starts_with(dir) {
+            return Err(format!("it resolves to {}, outside the bundle's folder", real.display()));
+        }
+        let meta = std::fs::metadata(&real).map_err(|e| e.to_string())?;
+        let kind = meta.file_type();
+        if !kind.is_file() {
+            let what = if kind.is_dir() {
+                "a folder"
+            } else if kind.is_fifo() {
+                "a FIFO"
+            } else if kind.is_char_device() || kind.is_block_device() {
+                "a device"
+            } else if kind.is_socket() {
+                "a socket"
+            } else {
+                "not a file"
+            };
+            return Err(format!("it is {what}, not a regular file"));
+        }
+        let limit = limits::MAX_TEXT_FILE_BYTES;
+        if meta.len() > limit as u64 {
+            return Err(format!("it is {} bytes; the limit is {limit}", meta.len()));
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(&real).and_then(|file| file.take(limit as u64 + 1).read_to_end(&mut bytes)).map_err(|e| e.to_string())?;
+        if bytes.len() > limit {
+            return Err(format!("it grew past the limit of {limit} bytes while being read"));
+        }
+        String::from_utf8(bytes).map_err(|e| format!("not UTF-8 at byte {}", e.utf8_error().valid_up_to()))
     }
 }
 
@@ -264,8 +308,8 @@ fn load(path: Option<&Path>) -> Result<Checker, String> {
         return Checker::embedded().map_err(|e| e.to_string());
     };
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let mut texts = FileTexts { dir };
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut texts = FileTexts::new(dir);
     Checker::from_bytes(&bytes, &path.display().to_string(), Some(&mut texts)).map_err(|e| e.to_string())
 }
 
@@ -279,25 +323,42 @@ fn read_stdin() -> Result<String, String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+/// Text from a bundle or a claim as printed on a terminal: control characters (an escape
+/// sequence could rewrite the lines above, set the window title or hide a link; a newline
+/// could fake a "Verdict:" line) and bidirectional controls are shown escaped
+/// (`\u{1b}`), never sent to the terminal.
+fn plain(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            let bidi = matches!(u32::from(c), 0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0x061C);
+            if c.is_control() || bidi {
+                c.escape_unicode().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
 fn print_readable(result: &CheckResult) {
-    say!("Claim: {}", result.claim);
+    say!("Claim: {}", plain(&result.claim));
     let verdict = match result.verdict {
         claimcheck::Verdict::NoEvidence => "NO EVIDENCE in this bundle".to_string(),
         v => v.as_str().to_uppercase(),
     };
     say!("Verdict: {verdict} (confidence {:.2}, {} independent source{})", result.confidence, result.independent_sources, if result.independent_sources == 1 { "" } else { "s" });
     for note in &result.notes {
-        say!("Note: {note}");
+        say!("Note: {}", plain(note));
     }
     for (i, e) in result.evidence.iter().enumerate() {
         say!("");
-        say!("{}. [{}] {} ({}), {}", i + 1, e.stance.as_str(), e.speaker, e.speaker_kind, e.date);
-        say!("   \"{}\"", e.quote);
-        say!("   Why: {}", e.reason);
+        say!("{}. [{}] {} ({}), {}", i + 1, e.stance.as_str(), plain(&e.speaker), e.speaker_kind, plain(&e.date));
+        say!("   \"{}\"", plain(&e.quote));
+        say!("   Why: {}", plain(&e.reason));
         for r in &e.relations {
-            say!("   {r}");
+            say!("   {}", plain(r));
         }
-        say!("   Source: {} — {} ({}), {}", e.source.title, e.source.publisher, e.source.kind, e.source.published);
-        say!("   {}", e.source.url);
+        say!("   Source: {} — {} ({}), {}", plain(&e.source.title), plain(&e.source.publisher), e.source.kind, plain(&e.source.published));
+        say!("   {}", plain(&e.source.url));
     }
 }

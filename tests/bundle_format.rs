@@ -129,7 +129,8 @@ fn not_json_and_not_utf8_are_clear_errors() {
 fn deep_nesting_is_a_clear_error_not_a_stack_overflow() {
     let deep = format!("{{\"format\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
     let error = source::parse(&deep, "deep.json", None).unwrap_err().to_string();
-    assert!(error.starts_with("deep.json: not valid JSON") && error.contains("recursion limit"), "{error}");
+    // Read without recursion: a nested value where a string belongs is skipped and named.
+    assert!(error.starts_with("deep.json: field \"format\": expected a string, found an array"), "{error}");
 }
 
 #[test]

@@ -159,6 +159,52 @@ async fn from_bytes_takes_json_source() {
     }
 }
 
+/// A compiled bundle with a valid checksum whose payload claims `statements` statements
+/// and then holds `filler` zero bytes.
+fn crafted(statements: u32, filler: usize) -> Vec<u8> {
+    let mut payload = vec![1, b'T', 2, b'e', b'n', 0];
+    let mut v = statements;
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            payload.push(byte);
+            break;
+        }
+        payload.push(byte | 0x80);
+    }
+    payload.resize(payload.len() + filler, 0);
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in &payload {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    let mut out = claimcheck::bundle::compiled::MAGIC.to_vec();
+    out.extend_from_slice(&claimcheck::bundle::compiled::FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&claimcheck::analysis::ANALYZER_VERSION.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&hash.to_le_bytes());
+    out.extend_from_slice(&payload);
+    out
+}
+
+/// Issue 12: a crafted count made the wasm panic ("capacity overflow", the widget showed
+/// only "unreachable"). It must throw the named error, as natively.
+#[wasm_bindgen_test]
+async fn a_crafted_compiled_bundle_throws_a_named_error_not_a_panic() {
+    api().await;
+    for (statements, filler, expected) in [(40_000_000, 40_000_000, "40000000 statements; the limit is 1000000"), (900_000, 1_000_000, "cannot fit in the 1000000 bytes left")] {
+        let bytes = crafted(statements, filler);
+        let error = ApiChecker::from_bytes(&bytes, Some("crafted.ccb".into())).err().expect("refused");
+        let message = error_message(&error);
+        assert!(message.starts_with("crafted.ccb: ") && message.contains(expected), "{message}");
+        assert_eq!(message, Core::from_bytes(&bytes, "crafted.ccb", None).err().unwrap().to_string());
+    }
+    // The module still works after refusing them.
+    let checker = ApiChecker::from_bytes(claimcheck::check::DEFAULT_BUNDLE, Some("default.ccb".into())).unwrap();
+    drop(checker);
+}
+
 #[wasm_bindgen_test]
 async fn from_bytes_throws_the_verify_message() {
     api().await;

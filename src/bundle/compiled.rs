@@ -18,7 +18,8 @@
 //! ```
 //! Encoding is deterministic: the same bundle always gives the same bytes.
 
-use super::error::{BundleError, ErrorKind};
+use super::error::{BundleError, BundleErrors, ErrorKind};
+use super::rules::{self, Report};
 use super::{limits, Bundle, Date, Kind, Relation, RelationKind, Source, Statement};
 use crate::analysis::ANALYZER_VERSION;
 use crate::index::Index;
@@ -26,6 +27,22 @@ use crate::index::Index;
 pub const MAGIC: &[u8; 8] = b"CLMCHK\0\x01";
 pub const FORMAT_VERSION: u16 = 2;
 const HEADER_LEN: usize = 8 + 2 + 2 + 8 + 8;
+
+// The fewest bytes each item can take in the payload. A count read from a bundle is
+// checked against the format's limit and against the bytes left divided by these before
+// anything is allocated for it, so a few crafted bytes cannot ask for gigabytes.
+/// A string: its length (1 byte when empty).
+const MIN_STRING_BYTES: usize = 1;
+/// A source: id, publisher, kind, title, url tag, date (4), text_file tag.
+const MIN_SOURCE_BYTES: usize = 1 + 1 + 1 + 1 + 1 + 4 + 1;
+/// A statement: id, source, quote, speaker, kind, date (4), topic count.
+const MIN_STATEMENT_BYTES: usize = 1 + 1 + 1 + 1 + 1 + 4 + 1;
+/// A relation: from, to, kind, note tag.
+const MIN_RELATION_BYTES: usize = 4;
+/// A posting: document delta and term frequency.
+const MIN_POSTING_BYTES: usize = 2;
+/// An index term: a non-empty string (2), name flag, posting count and one posting.
+const MIN_TERM_BYTES: usize = 2 + 1 + 1 + MIN_POSTING_BYTES;
 
 /// Whether `bytes` start like a compiled bundle (as opposed to JSON).
 pub fn is_compiled(bytes: &[u8]) -> bool {
@@ -93,7 +110,22 @@ pub fn encode(bundle: &Bundle, index: &Index) -> Vec<u8> {
     out
 }
 
-pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> {
+/// Decodes a compiled bundle and checks it against the verifier's rules
+/// (`rules::verify`, the same ones the JSON source passes): a compiled file is as
+/// untrusted as a JSON one.
+pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleErrors> {
+    let (bundle, index) = decode_structure(bytes, file)?;
+    let mut report = Report::new(file);
+    rules::verify(&bundle, &mut report);
+    if report.is_empty() {
+        Ok((bundle, index))
+    } else {
+        Err(BundleErrors(report.into_errors()))
+    }
+}
+
+/// The layout alone: lengths, counts, indexes, tags and the index's invariants.
+fn decode_structure(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> {
     let err = |message: String| BundleError::new(ErrorKind::Compiled, file, message);
     if bytes.len() > limits::MAX_BUNDLE_BYTES {
         return Err(BundleError::new(ErrorKind::TooLarge, file, format!("compiled bundle is {} bytes; the limit is {}", bytes.len(), limits::MAX_BUNDLE_BYTES)));
@@ -119,7 +151,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
     }
     let mut r = Reader { bytes: payload, at: 0, file };
     let (title, language, sources) = read_head(&mut r)?;
-    let statement_count = r.count("statements")?;
+    let statement_count = r.count("statements", limits::MAX_STATEMENTS, MIN_STATEMENT_BYTES)?;
     let mut statements = Vec::with_capacity(statement_count);
     for _ in 0..statement_count {
         let id = r.string("statement id")?;
@@ -128,11 +160,14 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
         let speaker = r.string("statement speaker")?;
         let speaker_kind = r.kind("statement speaker_kind")?;
         let date = r.date("statement date")?;
-        let topic_count = r.count("topics")?;
+        let topic_count = r.count("topics", usize::MAX, MIN_STRING_BYTES)?;
+        if let Some((kind, message)) = rules::topic_count_problem(topic_count) {
+            return Err(BundleError::new(kind, file, message).item(rules::item_name(rules::Item::Statement, Some(&id), statements.len() + 1)).field("topics"));
+        }
         let topics = (0..topic_count).map(|_| r.string("topic")).collect::<Result<_, _>>()?;
         statements.push(Statement { id, source, quote, speaker, speaker_kind, date, topics });
     }
-    let relation_count = r.count("relations")?;
+    let relation_count = r.count("relations", limits::MAX_RELATIONS, MIN_RELATION_BYTES)?;
     let mut relations = Vec::with_capacity(relation_count);
     for _ in 0..relation_count {
         let from = r.index("relation from", statements.len())?;
@@ -141,12 +176,15 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
         let note = r.option("relation note")?;
         relations.push(Relation { from, to, kind, note });
     }
-    let term_count = r.count("terms")?;
+    let term_count = r.count("terms", usize::MAX, MIN_TERM_BYTES)?;
     let mut terms: Vec<String> = Vec::with_capacity(term_count);
     let mut postings = Vec::with_capacity(term_count);
     let mut names = Vec::with_capacity(term_count);
     for _ in 0..term_count {
         let term = r.string("term")?;
+        if term.is_empty() {
+            return Err(r.error("empty index term"));
+        }
         if terms.last().is_some_and(|last| *last >= term) {
             return Err(r.error("index terms are not sorted"));
         }
@@ -156,7 +194,10 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
             1 => true,
             _ => return Err(r.error("bad name flag")),
         });
-        let posting_count = r.count("postings")?;
+        let posting_count = r.count("postings", statements.len(), MIN_POSTING_BYTES)?;
+        if posting_count == 0 {
+            return Err(r.error("index term without postings"));
+        }
         let mut list = Vec::with_capacity(posting_count);
         let mut doc = 0u64;
         for i in 0..posting_count {
@@ -185,7 +226,7 @@ pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> 
 fn read_head(r: &mut Reader<'_>) -> Result<(String, String, Vec<Source>), BundleError> {
     let title = r.string("title")?;
     let language = r.string("language")?;
-    let source_count = r.count("sources")?;
+    let source_count = r.count("sources", limits::MAX_SOURCES, MIN_SOURCE_BYTES)?;
     let mut sources = Vec::with_capacity(source_count);
     for _ in 0..source_count {
         sources.push(Source {
@@ -211,7 +252,8 @@ pub fn peek_statement_count(bytes: &[u8]) -> Option<usize> {
     }
     let mut r = Reader { bytes: &bytes[HEADER_LEN..], at: 0, file: "" };
     read_head(&mut r).ok()?;
-    r.count("statements").ok()
+    // Only the head is here: the statements' bytes may not have arrived yet.
+    usize::try_from(r.varint("statements").ok()?).ok().filter(|&n| n <= limits::MAX_STATEMENTS)
 }
 
 /// FNV-1a, 64 bit: detects truncation and bit flips; not a security measure.
@@ -292,11 +334,16 @@ impl Reader<'_> {
         }
         Err(self.error(&format!("{what}: varint too long")))
     }
-    /// A count of items, each at least one byte long: bounded by the bytes left.
-    fn count(&mut self, what: &str) -> Result<usize, BundleError> {
+    /// A count of items: at most `limit`, and no more than the bytes left can hold at
+    /// `min_bytes` each. Checked before anything is allocated for the items.
+    fn count(&mut self, what: &str, limit: usize, min_bytes: usize) -> Result<usize, BundleError> {
         let n = self.varint(what)?;
-        if n > (self.bytes.len() - self.at) as u64 {
-            return Err(self.error(&format!("{what}: count {n} exceeds the remaining bytes")));
+        if n > limit as u64 {
+            return Err(BundleError::new(ErrorKind::TooLarge, self.file, format!("corrupted at payload byte {}: {n} {what}; the limit is {limit}", self.at)));
+        }
+        let left = self.bytes.len() - self.at;
+        if n > (left / min_bytes) as u64 {
+            return Err(self.error(&format!("{n} {what} cannot fit in the {left} bytes left (each takes at least {min_bytes})")));
         }
         Ok(n as usize)
     }
@@ -308,7 +355,7 @@ impl Reader<'_> {
         Ok(i as usize)
     }
     fn string(&mut self, what: &str) -> Result<String, BundleError> {
-        let len = self.count(what)?;
+        let len = self.count(what, usize::MAX, 1)?;
         let slice = &self.bytes[self.at..self.at + len];
         let s = std::str::from_utf8(slice).map_err(|_| self.error(&format!("{what}: invalid UTF-8")))?;
         self.at += len;

@@ -28,6 +28,8 @@ pub enum ErrorKind {
     TooLarge,
     /// A compiled bundle that is truncated, corrupted, or of another version.
     Compiled,
+    /// More errors than are reported (`bundle::rules::MAX_ERRORS`): the last error says so.
+    TooManyErrors,
 }
 
 /// One problem in a bundle.

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use serde_json::{Map, Value};
 
 use super::error::{BundleError, BundleErrors, ErrorKind};
-use super::source::is_web_url;
+use super::rules::is_web_url;
 use super::{limits, Bundle, Date, Kind, Source, Statement};
 
 /// How to read the lines. `Default` reads the documented field names.
@@ -52,6 +52,7 @@ pub fn import(text: &str, file: &str, options: &ImportOptions, progress: &mut dy
         errors: Vec::new(),
         sources: Vec::new(),
         source_ids: HashMap::new(),
+        id_names: HashMap::new(),
         statements: Vec::new(),
         statement_lines: HashMap::new(),
         repeats: HashMap::new(),
@@ -141,6 +142,8 @@ struct Importer<'a> {
     errors: Vec<BundleError>,
     sources: Vec<PendingSource>,
     source_ids: HashMap<String, usize>,
+    /// For each source id made so far: the name it came from and the line.
+    id_names: HashMap<String, (String, usize)>,
     statements: Vec<Statement>,
     statement_lines: HashMap<String, usize>,
     /// (field, message) -> (times seen, first line).
@@ -249,8 +252,22 @@ impl Importer<'_> {
                     self.error(ErrorKind::TooLarge, line, Some(&field), format!("more than {} sources", limits::MAX_SOURCES));
                     return None;
                 }
+                let id = id_without_spaces(name);
+                if let Some((other, first)) = self.id_names.get(&id) {
+                    // "Human Rights Watch" and "Human_Rights_Watch" would be one id.
+                    let (other, first) = (other.clone(), *first);
+                    let field = self.options.source_field.clone();
+                    self.error(
+                        ErrorKind::DuplicateId,
+                        line,
+                        Some(&field),
+                        format!("\"{name}\" would get the id \"{id}\", already given to \"{other}\" on line {first} (ids write spaces as \"_\"); name the sources apart"),
+                    );
+                    return None;
+                }
+                self.id_names.insert(id.clone(), (name.to_string(), line));
                 let publisher = self.options.publisher.clone().unwrap_or_else(|| name.to_string());
-                let source = Source { id: id_without_spaces(name), publisher, kind: self.options.kind, title: name.to_string(), url: None, published: None, text_file: None };
+                let source = Source { id, publisher, kind: self.options.kind, title: name.to_string(), url: None, published: None, text_file: None };
                 self.sources.push(PendingSource { source, set_on: HashMap::new() });
                 self.source_ids.insert(name.to_string(), self.sources.len() - 1);
                 self.sources.len() - 1

@@ -1,14 +1,23 @@
 //! Reads and verifies the JSON source format (`claimcheck-bundle/1`, see
-//! docs/bundle-format.md). Verification collects every problem, not just the first, and
-//! a bundle with any problem is rejected whole: nothing is half-loaded.
+//! docs/bundle-format.md). Verification collects every problem (up to
+//! `rules::MAX_ERRORS`), not just the first, and a bundle with any problem is rejected
+//! whole: nothing is half-loaded.
+//!
+//! The JSON is read straight into the bundle model by serde visitors: no
+//! `serde_json::Value` tree of the whole file is built first (that cost ~87 times the
+//! file's size). The rules of `rules.rs` apply to each field as it is read and the limits
+//! to each array as it grows, so memory stays within a small multiple of the file (the
+//! measurement is in docs/bundle-format.md). References by id are resolved at the end.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+use std::fmt;
 
-use serde_json::{Map, Value};
+use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
 
 use super::error::{BundleError, BundleErrors, ErrorKind};
+use super::rules::{self, item_name, Item, Report};
 use super::{limits, Bundle, Date, Kind, Relation, RelationKind, Source, Statement, SOURCE_FORMAT};
-use crate::analysis::normalize::fold_for_quote_match;
 
 /// Where source texts come from. The core does no I/O: the CLI reads files, the browser
 /// has none and skips the quote check.
@@ -22,290 +31,753 @@ const SOURCE_FIELDS: &[&str] = &["id", "publisher", "kind", "title", "url", "pub
 const STATEMENT_FIELDS: &[&str] = &["id", "source", "quote", "speaker", "speaker_kind", "date", "topics"];
 const RELATION_FIELDS: &[&str] = &["from", "to", "kind", "note"];
 
+/// The model may take at most this many times the JSON's size in memory (plus
+/// `MEMORY_SLACK`): with the file itself and the index built from it, a bundle's peak
+/// stays within 8 times its size. Real bundles, whose quotes dominate, take about 2
+/// times; only files of tiny fields (a thousand one-letter topics) come near the budget.
+const MEMORY_FACTOR: usize = 4;
+const MEMORY_SLACK: usize = 1 << 20;
+
+/// Heap bytes a string of `len` bytes takes, with the allocator's overhead.
+fn heap(len: usize) -> usize {
+    if len == 0 {
+        0
+    } else {
+        len.next_multiple_of(16) + 16
+    }
+}
+
+/// What serde is told when the parser stops early (error limit, item limit): not a
+/// syntax error, the report holds the reason.
+const STOPPED: &str = "claimcheck: verification stopped";
+
 /// Parses and verifies a bundle source. `file` names the bundle in error messages.
-/// With `texts = None`, quotes are not compared with source texts.
+/// With `texts = None`, quotes are not compared with source texts. A UTF-8 byte order
+/// mark at the start is skipped.
 pub fn parse(json: &str, file: &str, texts: Option<&mut dyn SourceTexts>) -> Result<Bundle, BundleErrors> {
     if json.len() > limits::MAX_BUNDLE_BYTES {
         return Err(BundleError::new(ErrorKind::TooLarge, file, format!("bundle is {} bytes; the limit is {}", json.len(), limits::MAX_BUNDLE_BYTES)).into());
     }
-    let value: Value = serde_json::from_str(json).map_err(|e| BundleError::new(ErrorKind::Syntax, file, format!("not valid JSON: {e}")))?;
-    let mut v = Verifier { file, errors: Vec::new() };
-    let bundle = v.bundle(&value, texts);
-    match bundle {
-        Some(bundle) if v.errors.is_empty() => Ok(bundle),
-        _ => Err(BundleErrors(v.errors)),
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let mut parser = Parser::new(file, json.len().saturating_mul(MEMORY_FACTOR).saturating_add(MEMORY_SLACK));
+    let mut de = serde_json::Deserializer::from_str(json);
+    let read = RootSeed(&mut parser).deserialize(&mut de).and_then(|()| de.end());
+    if let Err(e) = read {
+        if !parser.stopped {
+            return Err(BundleError::new(ErrorKind::Syntax, file, format!("not valid JSON: {e}")).into());
+        }
+    }
+    parser.finish(texts)
+}
+
+/// A JSON value where a string is expected: the string, or what was found instead.
+enum Scalar {
+    Str(String),
+    Null,
+    Other(&'static str),
+}
+
+impl<'de> de::Deserialize<'de> for Scalar {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Scalar, D::Error> {
+        d.deserialize_any(ScalarVisitor)
     }
 }
 
-struct Verifier<'a> {
-    file: &'a str,
-    errors: Vec<BundleError>,
+struct ScalarVisitor;
+
+/// The `visit_*` methods of a visitor for anything but arrays and objects, each calling
+/// the visitor's `wrong(type name)`.
+macro_rules! other_shapes {
+    (string) => {
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            self.wrong("a string")
+        }
+        other_shapes!();
+    };
+    () => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            self.wrong("a boolean")
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            self.wrong("a number")
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            self.wrong("a number")
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            self.wrong("a number")
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            self.wrong("null")
+        }
+    };
 }
 
-/// One JSON object being read, with its item name for messages.
-struct Item<'v> {
-    name: String,
-    object: &'v Map<String, Value>,
+fn drain_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<(), A::Error> {
+    while seq.next_element::<IgnoredAny>()?.is_some() {}
+    Ok(())
 }
 
-impl<'a> Verifier<'a> {
-    fn error(&mut self, kind: ErrorKind, item: &str, field: Option<&str>, message: impl Into<String>) {
-        let mut error = BundleError::new(kind, self.file, message);
-        if !item.is_empty() {
-            error = error.item(item);
-        }
-        if let Some(field) = field {
-            error = error.field(field);
-        }
-        self.errors.push(error);
+fn drain_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<(), A::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+impl ScalarVisitor {
+    fn wrong<E>(self, found: &'static str) -> Result<Scalar, E> {
+        Ok(if found == "null" { Scalar::Null } else { Scalar::Other(found) })
     }
+}
 
-    fn object<'v>(&mut self, value: &'v Value, name: String, allowed: &[&str]) -> Option<Item<'v>> {
-        let Some(object) = value.as_object() else {
-            self.error(ErrorKind::Syntax, &name, None, "expected a JSON object");
-            return None;
+impl<'de> Visitor<'de> for ScalarVisitor {
+    type Value = Scalar;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    other_shapes!();
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Scalar, E> {
+        Ok(Scalar::Str(s.to_string()))
+    }
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Scalar, E> {
+        Ok(Scalar::Str(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Scalar, A::Error> {
+        drain_seq(seq)?;
+        Ok(Scalar::Other("an array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
+        drain_map(map)?;
+        Ok(Scalar::Other("an object"))
+    }
+}
+
+/// The string fields of one JSON object as read, before the rules apply.
+struct RawObject {
+    allowed: &'static [&'static str],
+    values: Vec<Option<Scalar>>,
+    /// Fields this format does not define (at most `rules::MAX_ERRORS` kept).
+    unknown: Vec<String>,
+    /// Fields given twice in the object.
+    repeated: Vec<&'static str>,
+}
+
+impl RawObject {
+    fn take(&mut self, field: &str) -> Option<Scalar> {
+        let at = self.allowed.iter().position(|f| *f == field)?;
+        self.values[at].take()
+    }
+    fn id(&self) -> Option<&str> {
+        match self.allowed.iter().position(|f| *f == "id").and_then(|at| self.values[at].as_ref()) {
+            Some(Scalar::Str(id)) => Some(id),
+            _ => None,
+        }
+    }
+}
+
+/// Reads one JSON object's fields: the string fields into a `RawObject`, the fields
+/// `special` handles (arrays) through it. Unknown fields are skipped without being kept
+/// and a field given twice is kept once and reported (JSON readers disagree on which
+/// copy counts, so a bundle must not depend on it).
+/// An object's key: one of the fields allowed (by position), read without allocating,
+/// or another one.
+enum Key {
+    Known(usize),
+    Unknown(String),
+}
+
+struct KeySeed(&'static [&'static str]);
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Key, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key, E> {
+        Ok(match self.0.iter().position(|f| *f == key) {
+            Some(at) => Key::Known(at),
+            None => Key::Unknown(key.to_string()),
+        })
+    }
+}
+
+fn read_object<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    allowed: &'static [&'static str],
+    mut special: impl FnMut(&str, &mut A) -> Result<bool, A::Error>,
+) -> Result<RawObject, A::Error> {
+    let mut raw = RawObject { allowed, values: allowed.iter().map(|_| None).collect(), unknown: Vec::new(), repeated: Vec::new() };
+    let mut seen = vec![false; allowed.len()];
+    while let Some(key) = map.next_key_seed(KeySeed(allowed))? {
+        let at = match key {
+            Key::Known(at) => at,
+            Key::Unknown(key) => {
+                if raw.unknown.len() < rules::MAX_ERRORS {
+                    raw.unknown.push(key);
+                }
+                map.next_value::<IgnoredAny>()?;
+                continue;
+            }
         };
-        for key in object.keys() {
-            if !allowed.contains(&key.as_str()) {
-                self.error(ErrorKind::UnknownField, &name, Some(key), format!("unknown field; allowed fields are {}", allowed.join(", ")));
+        if seen[at] {
+            raw.repeated.push(allowed[at]);
+            map.next_value::<IgnoredAny>()?;
+            continue;
+        }
+        seen[at] = true;
+        if !special(allowed[at], map)? {
+            raw.values[at] = Some(map.next_value::<Scalar>()?);
+        }
+    }
+    Ok(raw)
+}
+
+/// A reference by id, resolved when the whole file has been read (the JSON may name a
+/// source before the source itself appears).
+#[derive(Default)]
+struct Refs {
+    index: HashMap<String, usize>,
+}
+
+impl Refs {
+    fn intern(&mut self, id: String) -> usize {
+        let next = self.index.len();
+        *self.index.entry(id).or_insert(next)
+    }
+    fn into_ids(self) -> Vec<String> {
+        let mut ids = vec![String::new(); self.index.len()];
+        for (id, i) in self.index {
+            ids[i] = id;
+        }
+        ids
+    }
+}
+
+struct PendingRelation {
+    position: usize,
+    from: usize,
+    to: usize,
+    kind: Option<RelationKind>,
+    note: Option<String>,
+}
+
+struct Parser<'a> {
+    report: Report<'a>,
+    /// Bytes the model may still take (see `MEMORY_FACTOR`).
+    budget: usize,
+    /// Reading stopped early; the report says why.
+    stopped: bool,
+    root_is_object: bool,
+    title: Option<String>,
+    language: Option<String>,
+    /// Which of sources, statements, relations were present.
+    arrays: [bool; 3],
+    sources: Vec<Source>,
+    /// Statements whose `source` is still an index into `source_refs`.
+    statements: Vec<Statement>,
+    relations: Vec<PendingRelation>,
+    source_refs: Refs,
+    statement_refs: Refs,
+    /// Ids of sources and statements left out for an error already reported: references
+    /// to them are not reported again as dangling.
+    rejected: [std::collections::HashSet<String>; 2],
+}
+
+impl<'a> Parser<'a> {
+    fn new(file: &'a str, budget: usize) -> Parser<'a> {
+        Parser {
+            report: Report::new(file),
+            budget,
+            stopped: false,
+            root_is_object: false,
+            title: None,
+            language: None,
+            arrays: [false; 3],
+            sources: Vec::new(),
+            statements: Vec::new(),
+            relations: Vec::new(),
+            source_refs: Refs::default(),
+            statement_refs: Refs::default(),
+            rejected: Default::default(),
+        }
+    }
+
+    /// Takes `bytes` from the memory budget; false (reported) when it is spent.
+    fn spend(&mut self, bytes: usize) -> bool {
+        match self.budget.checked_sub(bytes) {
+            Some(left) => {
+                self.budget = left;
+                true
+            }
+            None => {
+                let factor = MEMORY_FACTOR;
+                self.report.error(ErrorKind::TooLarge, "", None, format!("the bundle would take more than {factor} times its size in memory (a great many tiny fields); refused"));
+                self.stopped = true;
+                false
             }
         }
-        Some(Item { name, object })
     }
 
-    /// A required (or, with `required = false`, optional) non-empty string field.
-    fn string(&mut self, item: &Item, field: &str, required: bool, max: usize) -> Option<String> {
-        match item.object.get(field) {
-            None | Some(Value::Null) => {
+    fn stop<E: de::Error>(&mut self) -> E {
+        self.stopped = true;
+        E::custom(STOPPED)
+    }
+
+    /// Reports unknown and repeated fields of an object.
+    fn fields(&mut self, raw: &RawObject, name: &str) {
+        for key in &raw.unknown {
+            let key = rules::escape_for_message(rules::truncate(key, 80));
+            self.report.error(ErrorKind::UnknownField, name, Some(&key), format!("unknown field; allowed fields are {}", raw.allowed.join(", ")));
+        }
+        for key in &raw.repeated {
+            self.report.error(ErrorKind::Syntax, name, Some(key), "given twice in one object; JSON readers disagree on which copy counts, so give it once");
+        }
+    }
+
+    /// A string field through the rules; `None` (reported) when missing or invalid.
+    fn text(&mut self, item: Item, name: &str, field: &str, value: Option<Scalar>, required: bool) -> Option<String> {
+        match value {
+            None | Some(Scalar::Null) => {
                 if required {
-                    self.error(ErrorKind::MissingField, &item.name, Some(field), "required field is missing");
+                    self.report.error(ErrorKind::MissingField, name, Some(field), "required field is missing");
                 }
                 None
             }
-            Some(Value::String(s)) if s.trim().is_empty() => {
-                self.error(ErrorKind::InvalidValue, &item.name, Some(field), "must not be empty");
+            Some(Scalar::Other(found)) => {
+                self.report.error(ErrorKind::Syntax, name, Some(field), format!("expected a string, found {found}"));
                 None
             }
-            Some(Value::String(s)) if s.len() > max => {
-                self.error(ErrorKind::TooLarge, &item.name, Some(field), format!("is {} bytes; the limit is {max}", s.len()));
-                None
-            }
-            Some(Value::String(s)) => Some(s.clone()),
-            Some(other) => {
-                self.error(ErrorKind::Syntax, &item.name, Some(field), format!("expected a string, found {}", json_type(other)));
-                None
-            }
+            Some(Scalar::Str(s)) => self.report.text(item, name, field, &s).then_some(s),
         }
     }
 
-    fn kind(&mut self, item: &Item, field: &str) -> Option<Kind> {
-        let text = self.string(item, field, true, limits::MAX_FIELD_BYTES)?;
+    fn kind(&mut self, item: Item, name: &str, field: &str, value: Option<Scalar>) -> Option<Kind> {
+        let text = self.text(item, name, field, value, true)?;
         let kind = Kind::parse(&text);
         if kind.is_none() {
             let allowed: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-            self.error(ErrorKind::InvalidValue, &item.name, Some(field), format!("unknown kind \"{text}\"; expected one of {}", allowed.join(", ")));
+            let text = rules::escape_for_message(rules::truncate(&text, 80));
+            self.report.error(ErrorKind::InvalidValue, name, Some(field), format!("unknown kind \"{text}\"; expected one of {}", allowed.join(", ")));
         }
         kind
     }
 
-    fn date(&mut self, item: &Item, field: &str, required: bool) -> Option<Date> {
-        let text = self.string(item, field, required, 32)?;
+    fn date(&mut self, item: Item, name: &str, field: &str, value: Option<Scalar>) -> Option<Option<Date>> {
+        let Some(text) = self.text(item, name, field, value.filter(|v| !matches!(v, Scalar::Null)), false) else {
+            return Some(None);
+        };
         let date = Date::parse(&text);
         if date.is_none() {
-            self.error(ErrorKind::InvalidValue, &item.name, Some(field), format!("invalid date \"{text}\"; expected YYYY, YYYY-MM or YYYY-MM-DD"));
-        }
-        date
-    }
-
-    fn array<'v>(&mut self, item: &Item<'v>, field: &str, required: bool) -> &'v [Value] {
-        match item.object.get(field) {
-            Some(Value::Array(values)) => values,
-            None | Some(Value::Null) => {
-                if required {
-                    self.error(ErrorKind::MissingField, &item.name, Some(field), "required field is missing");
-                }
-                &[]
-            }
-            Some(other) => {
-                self.error(ErrorKind::Syntax, &item.name, Some(field), format!("expected an array, found {}", json_type(other)));
-                &[]
-            }
-        }
-    }
-
-    fn bundle(&mut self, value: &Value, mut texts: Option<&mut dyn SourceTexts>) -> Option<Bundle> {
-        let root = self.object(value, String::new(), BUNDLE_FIELDS)?;
-        match self.string(&root, "format", true, 64) {
-            Some(format) if format != SOURCE_FORMAT => {
-                self.error(ErrorKind::InvalidValue, "", Some("format"), format!("unsupported format \"{format}\"; expected \"{SOURCE_FORMAT}\""));
-            }
-            _ => {}
-        }
-        let title = self.string(&root, "title", true, limits::MAX_FIELD_BYTES);
-        let language = self.string(&root, "language", true, 16);
-
-        let source_values = self.array(&root, "sources", true);
-        let statement_values = self.array(&root, "statements", true);
-        let relation_values = self.array(&root, "relations", false);
-        if source_values.len() > limits::MAX_SOURCES || statement_values.len() > limits::MAX_STATEMENTS {
-            self.error(
-                ErrorKind::TooLarge,
-                "",
-                Some("statements"),
-                format!("{} sources and {} statements; the limits are {} and {}", source_values.len(), statement_values.len(), limits::MAX_SOURCES, limits::MAX_STATEMENTS),
-            );
+            let text = rules::escape_for_message(&text);
+            self.report.error(ErrorKind::InvalidValue, name, Some(field), format!("invalid date \"{text}\"; expected YYYY, YYYY-MM or YYYY-MM-DD"));
             return None;
         }
+        Some(date)
+    }
 
-        let mut sources = Vec::with_capacity(source_values.len());
-        let mut source_index: HashMap<String, usize> = HashMap::new();
-        let mut source_texts: Vec<Option<String>> = Vec::new();
-        for (i, value) in source_values.iter().enumerate() {
-            let Some(source) = self.source(i, value) else { continue };
-            let name = format!("source \"{}\"", source.id);
-            if source_index.contains_key(&source.id) {
-                self.error(ErrorKind::DuplicateId, &name, Some("id"), "id is used by another source");
-                continue;
+    fn root(&mut self, mut raw: RawObject) {
+        self.root_is_object = true;
+        self.fields(&raw, "");
+        if let Some(format) = self.text(Item::Bundle, "", "format", raw.take("format"), true) {
+            if format != SOURCE_FORMAT {
+                let format = rules::escape_for_message(&format);
+                self.report.error(ErrorKind::InvalidValue, "", Some("format"), format!("unsupported format \"{format}\"; expected \"{SOURCE_FORMAT}\""));
             }
-            source_index.insert(source.id.clone(), sources.len());
-            let text = match (&source.text_file, texts.as_deref_mut()) {
-                (Some(path), Some(reader)) => match reader.read(path) {
-                    Ok(text) => Some(fold_for_quote_match(&text)),
-                    Err(why) => {
-                        self.error(ErrorKind::SourceText, &name, Some("text_file"), format!("cannot read {path}: {why}"));
-                        None
-                    }
-                },
-                _ => None,
-            };
-            source_texts.push(text);
-            sources.push(source);
         }
+        self.title = self.text(Item::Bundle, "", "title", raw.take("title"), true);
+        self.language = self.text(Item::Bundle, "", "language", raw.take("language"), true);
+        for (i, field) in ["sources", "statements"].into_iter().enumerate() {
+            if !self.arrays[i] {
+                self.report.error(ErrorKind::MissingField, "", Some(field), "required field is missing");
+            }
+        }
+    }
 
-        let mut statements = Vec::with_capacity(statement_values.len());
-        let mut statement_index: HashMap<String, usize> = HashMap::new();
-        for (i, value) in statement_values.iter().enumerate() {
-            let Some(statement) = self.statement(i, value, &source_index) else { continue };
-            let name = format!("statement \"{}\"", statement.id);
-            if let Some(text) = &source_texts[statement.source] {
-                if !text.contains(&fold_for_quote_match(&statement.quote)) {
-                    let path = sources[statement.source].text_file.as_deref().unwrap_or_default();
-                    self.error(ErrorKind::QuoteNotInSource, &name, Some("quote"), format!("not found verbatim in source text {path}"));
+    fn source(&mut self, mut raw: RawObject, position: usize) {
+        let name = item_name(Item::Source, raw.id(), position);
+        self.fields(&raw, &name);
+        let s = Item::Source;
+        let id = self.text(s, &name, "id", raw.take("id"), true);
+        let publisher = self.text(s, &name, "publisher", raw.take("publisher"), true);
+        let kind = self.kind(s, &name, "kind", raw.take("kind"));
+        let title = self.text(s, &name, "title", raw.take("title"), true);
+        let url = raw.take("url");
+        let url_given = matches!(url, Some(Scalar::Str(_)));
+        let url = self.text(s, &name, "url", url, false);
+        let published = self.date(s, &name, "published", raw.take("published"));
+        let text_file = raw.take("text_file");
+        let text_file_given = matches!(text_file, Some(Scalar::Str(_)));
+        let text_file = self.text(s, &name, "text_file", text_file, false);
+        let optional_ok = !((url_given && url.is_none()) || (text_file_given && text_file.is_none()));
+        match (id, publisher, kind, title, published, optional_ok) {
+            (Some(id), Some(publisher), Some(kind), Some(title), Some(published), true) => {
+                let texts = [Some(&id), Some(&publisher), Some(&title), url.as_ref(), text_file.as_ref()];
+                if self.spend(2 * std::mem::size_of::<Source>() + texts.iter().flatten().map(|t| heap(t.len()) + 48).sum::<usize>()) {
+                    self.sources.push(Source { id, publisher, kind, title, url, published, text_file });
                 }
             }
-            if statement_index.contains_key(&statement.id) {
-                self.error(ErrorKind::DuplicateId, &name, Some("id"), "id is used by another statement");
-                continue;
-            }
-            statement_index.insert(statement.id.clone(), statements.len());
-            statements.push(statement);
+            (Some(id), ..) => _ = self.rejected[0].insert(id),
+            _ => {}
         }
-
-        let mut relations = Vec::with_capacity(relation_values.len());
-        let mut seen = HashSet::new();
-        for (i, value) in relation_values.iter().enumerate() {
-            let Some(relation) = self.relation(i, value, &statement_index) else { continue };
-            if !seen.insert((relation.from, relation.to)) {
-                self.error(ErrorKind::DuplicateId, &format!("relation #{}", i + 1), None, "the same pair of statements is related twice");
-                continue;
-            }
-            relations.push(relation);
-        }
-
-        Some(Bundle { title: title?, language: language?, sources, statements, relations })
     }
 
-    fn source(&mut self, i: usize, value: &Value) -> Option<Source> {
-        let provisional = format!("source #{}", i + 1);
-        let name = id_name("source", value).unwrap_or(provisional);
-        let item = self.object(value, name, SOURCE_FIELDS)?;
-        let id = self.id(&item);
-        let publisher = self.string(&item, "publisher", true, limits::MAX_FIELD_BYTES);
-        let kind = self.kind(&item, "kind");
-        let title = self.string(&item, "title", true, limits::MAX_FIELD_BYTES);
-        let url = self.url(&item);
-        let published = self.date(&item, "published", false);
-        let text_file = self.string(&item, "text_file", false, limits::MAX_FIELD_BYTES);
-        if let Some(path) = &text_file {
-            if path.starts_with('/') || path.split(['/', '\\']).any(|part| part == "..") {
-                self.error(ErrorKind::InvalidValue, &item.name, Some("text_file"), "must be a path inside the bundle's folder (no leading /, no ..)");
-            }
+    fn statement(&mut self, mut raw: RawObject, topics: Topics, position: usize) {
+        let name = item_name(Item::Statement, raw.id(), position);
+        self.fields(&raw, &name);
+        let s = Item::Statement;
+        let id = self.text(s, &name, "id", raw.take("id"), true);
+        let source = self.text(s, &name, "source", raw.take("source"), true);
+        let quote = self.text(s, &name, "quote", raw.take("quote"), true);
+        let speaker = self.text(s, &name, "speaker", raw.take("speaker"), true);
+        let speaker_kind = self.kind(s, &name, "speaker_kind", raw.take("speaker_kind"));
+        let date = self.date(s, &name, "date", raw.take("date"));
+        if let Some(found) = topics.not_array {
+            self.report.error(ErrorKind::Syntax, &name, Some("topics"), format!("expected an array, found {found}"));
         }
-        Some(Source { id: id?, publisher: publisher?, kind: kind?, title: title?, url, published, text_file })
+        if let Some((kind, message)) = rules::topic_count_problem(topics.count) {
+            self.report.error(kind, &name, Some("topics"), message);
+        }
+        let mut topics_ok = topics.not_array.is_none();
+        for found in topics.wrong {
+            self.report.error(ErrorKind::Syntax, &name, Some("topics"), format!("expected a string, found {found}"));
+            topics_ok = false;
+        }
+        for topic in &topics.values {
+            topics_ok &= self.report.text(s, &name, "topics", topic);
+        }
+        match (id, source, quote, speaker, speaker_kind, date, topics_ok) {
+            (Some(id), Some(source), Some(quote), Some(speaker), Some(speaker_kind), Some(date), true) => {
+                // Twice the struct (a growing Vec), the strings, the id's entry in the
+                // map of ids, and each topic's string and posting in the index.
+                let cost = 2 * std::mem::size_of::<Statement>()
+                    + heap(id.len())
+                    + 48
+                    + heap(quote.len())
+                    + heap(speaker.len())
+                    + topics.values.iter().map(|t| 2 * std::mem::size_of::<String>() + heap(t.len())).sum::<usize>();
+                if !self.spend(cost) {
+                    return;
+                }
+                let source = self.source_refs.intern(source);
+                self.statements.push(Statement { id, source, quote, speaker, speaker_kind, date, topics: topics.values });
+            }
+            (Some(id), ..) => _ = self.rejected[1].insert(id),
+            _ => {}
+        }
     }
 
-    fn statement(&mut self, i: usize, value: &Value, sources: &HashMap<String, usize>) -> Option<Statement> {
-        let name = id_name("statement", value).unwrap_or(format!("statement #{}", i + 1));
-        let item = self.object(value, name, STATEMENT_FIELDS)?;
-        let id = self.id(&item);
-        let source = self.string(&item, "source", true, limits::MAX_FIELD_BYTES).and_then(|s| {
-            let found = sources.get(&s).copied();
-            if found.is_none() {
-                self.error(ErrorKind::DanglingReference, &item.name, Some("source"), format!("no source has id \"{s}\""));
-            }
-            found
-        });
-        let quote = self.string(&item, "quote", true, limits::MAX_QUOTE_BYTES);
-        let speaker = self.string(&item, "speaker", true, limits::MAX_FIELD_BYTES);
-        let speaker_kind = self.kind(&item, "speaker_kind");
-        let date = self.date(&item, "date", false);
-        let mut topics = Vec::new();
-        let topic_values = self.array(&item, "topics", false);
-        if topic_values.len() > limits::MAX_TOPICS {
-            self.error(ErrorKind::TooLarge, &item.name, Some("topics"), format!("{} topics; the limit is {}", topic_values.len(), limits::MAX_TOPICS));
-        }
-        for topic in topic_values.iter().take(limits::MAX_TOPICS) {
-            match topic.as_str() {
-                Some(t) if !t.trim().is_empty() && t.len() <= limits::MAX_FIELD_BYTES => topics.push(t.to_string()),
-                _ => self.error(ErrorKind::InvalidValue, &item.name, Some("topics"), "each topic must be a non-empty string"),
-            }
-        }
-        Some(Statement { id: id?, source: source?, quote: quote?, speaker: speaker?, speaker_kind: speaker_kind?, date, topics })
-    }
-
-    fn relation(&mut self, i: usize, value: &Value, statements: &HashMap<String, usize>) -> Option<Relation> {
-        let item = self.object(value, format!("relation #{}", i + 1), RELATION_FIELDS)?;
-        let endpoint = |v: &mut Self, field: &str| {
-            let id = v.string(&item, field, true, limits::MAX_FIELD_BYTES)?;
-            let found = statements.get(&id).copied();
-            if found.is_none() {
-                v.error(ErrorKind::DanglingReference, &item.name, Some(field), format!("no statement has id \"{id}\""));
-            }
-            found
-        };
-        let from = endpoint(self, "from");
-        let to = endpoint(self, "to");
-        let kind = self.string(&item, "kind", true, 64).and_then(|k| {
+    fn relation(&mut self, mut raw: RawObject, position: usize) {
+        let name = item_name(Item::Relation, None, position);
+        self.fields(&raw, &name);
+        let r = Item::Relation;
+        let from = self.text(r, &name, "from", raw.take("from"), true);
+        let to = self.text(r, &name, "to", raw.take("to"), true);
+        let kind = self.text(r, &name, "kind", raw.take("kind"), true).and_then(|k| {
             let kind = RelationKind::parse(&k);
             if kind.is_none() {
-                self.error(ErrorKind::InvalidValue, &item.name, Some("kind"), format!("unknown relation kind \"{k}\"; expected contradicts or supports"));
+                let k = rules::escape_for_message(&k);
+                self.report.error(ErrorKind::InvalidValue, &name, Some("kind"), format!("unknown relation kind \"{k}\"; expected contradicts or supports"));
             }
             kind
         });
-        let note = self.string(&item, "note", false, limits::MAX_FIELD_BYTES);
-        if from.is_some() && from == to {
-            self.error(ErrorKind::InvalidValue, &item.name, Some("to"), "a statement cannot be related to itself");
-            return None;
+        let note = raw.take("note");
+        let note_given = matches!(note, Some(Scalar::Str(_)));
+        let note = self.text(r, &name, "note", note, false);
+        if let (Some(from), Some(to)) = (from, to) {
+            if note_given && note.is_none() {
+                return;
+            }
+            if !self.spend(2 * std::mem::size_of::<PendingRelation>() + note.as_ref().map_or(0, |n| heap(n.len()))) {
+                return;
+            }
+            let (from, to) = (self.statement_refs.intern(from), self.statement_refs.intern(to));
+            self.relations.push(PendingRelation { position, from, to, kind, note });
         }
-        Some(Relation { from: from?, to: to?, kind: kind?, note })
     }
 
-    fn id(&mut self, item: &Item) -> Option<String> {
-        let id = self.string(item, "id", true, limits::MAX_FIELD_BYTES)?;
-        if id.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            self.error(ErrorKind::InvalidValue, &item.name, Some("id"), "must not contain spaces or control characters");
-            return None;
+    /// Resolves references, applies the rules across items, and compares quotes with
+    /// source texts.
+    fn finish(self, texts: Option<&mut dyn SourceTexts>) -> Result<Bundle, BundleErrors> {
+        let Parser { mut report, stopped, root_is_object, title, language, sources, mut statements, relations: pending, source_refs, statement_refs, rejected, .. } = self;
+        let [rejected_sources, mut rejected_statements] = rejected;
+        if !root_is_object || stopped {
+            return Err(BundleErrors(report.into_errors()));
         }
-        Some(id)
+        let source_ref_ids = source_refs.into_ids();
+        {
+            let source_index = rules::unique_ids(sources.iter().map(|s| s.id.as_str()), Item::Source, &mut report);
+            let resolved: Vec<Option<usize>> = source_ref_ids.iter().map(|id| source_index.get(id.as_str()).copied()).collect();
+            statements.retain_mut(|statement| match resolved[statement.source] {
+                Some(source) => {
+                    statement.source = source;
+                    true
+                }
+                None if rejected_sources.contains(&source_ref_ids[statement.source]) => {
+                    rejected_statements.insert(std::mem::take(&mut statement.id));
+                    false
+                }
+                None => {
+                    rejected_statements.insert(statement.id.clone());
+                    let missing = rules::escape_for_message(&source_ref_ids[statement.source]);
+                    report.error(ErrorKind::DanglingReference, &item_name(Item::Statement, Some(&statement.id), 0), Some("source"), format!("no source has id \"{missing}\""));
+                    false
+                }
+            });
+        }
+        drop(source_ref_ids);
+        if let Some(texts) = texts {
+            rules::check_quotes(&sources, &statements, texts, &mut report);
+        }
+        let statement_ref_ids = statement_refs.into_ids();
+        let mut relations = Vec::with_capacity(pending.len());
+        {
+            let statement_index = rules::unique_ids(statements.iter().map(|s| s.id.as_str()), Item::Statement, &mut report);
+            let resolved: Vec<Option<usize>> = statement_ref_ids.iter().map(|id| statement_index.get(id.as_str()).copied()).collect();
+            let mut seen = std::collections::HashSet::new();
+            for r in pending {
+                let name = item_name(Item::Relation, None, r.position);
+                let mut endpoint = |field: &str, at: usize| {
+                    let found = resolved[at];
+                    if found.is_none() && !rejected_statements.contains(&statement_ref_ids[at]) {
+                        let missing = rules::escape_for_message(&statement_ref_ids[at]);
+                        report.error(ErrorKind::DanglingReference, &name, Some(field), format!("no statement has id \"{missing}\""));
+                    }
+                    found
+                };
+                let (from, to) = (endpoint("from", r.from), endpoint("to", r.to));
+                let (Some(from), Some(to)) = (from, to) else { continue };
+                if let Some((kind, field, message)) = rules::relation_problem(from, to, &mut seen) {
+                    report.error(kind, &name, field, message);
+                    continue;
+                }
+                if let Some(kind) = r.kind {
+                    relations.push(Relation { from, to, kind, note: r.note });
+                }
+            }
+        }
+        match (title, language) {
+            (Some(title), Some(language)) if report.is_empty() => {
+                let mut bundle = Bundle { title, language, sources, statements, relations };
+                bundle.statements.shrink_to_fit();
+                Ok(bundle)
+            }
+            _ => Err(BundleErrors(report.into_errors())),
+        }
     }
+}
 
-    fn url(&mut self, item: &Item) -> Option<String> {
-        let url = self.string(item, "url", false, limits::MAX_FIELD_BYTES)?;
-        if !is_web_url(&url) {
-            self.error(ErrorKind::InvalidValue, &item.name, Some("url"), format!("\"{}\" is not an absolute http or https URL", truncate(&url, 80)));
-            return None;
+/// Reads the root object.
+struct RootSeed<'p, 'a>(&'p mut Parser<'a>);
+
+impl<'de> DeserializeSeed<'de> for RootSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl RootSeed<'_, '_> {
+    fn wrong<E>(self, _found: &'static str) -> Result<(), E> {
+        self.0.report.error(ErrorKind::Syntax, "", None, "expected a JSON object");
+        Ok(())
+    }
+}
+
+impl<'de> Visitor<'de> for RootSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a bundle object")
+    }
+    other_shapes!(string);
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        drain_seq(seq)?;
+        self.wrong("an array")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let p = self.0;
+        let raw = read_object(&mut map, BUNDLE_FIELDS, |field, map| {
+            let Some(slot) = ARRAYS.iter().position(|(name, _, _)| *name == field) else { return Ok(false) };
+            map.next_value_seed(ArraySeed { p: &mut *p, slot })?;
+            Ok(true)
+        })?;
+        p.root(raw);
+        Ok(())
+    }
+}
+
+/// The root's arrays: field, what each element is, most elements.
+const ARRAYS: [(&str, Item, usize); 3] =
+    [("sources", Item::Source, limits::MAX_SOURCES), ("statements", Item::Statement, limits::MAX_STATEMENTS), ("relations", Item::Relation, limits::MAX_RELATIONS)];
+
+/// Reads one of the root's arrays, item by item, stopping at its limit.
+struct ArraySeed<'p, 'a> {
+    p: &'p mut Parser<'a>,
+    slot: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for ArraySeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl ArraySeed<'_, '_> {
+    fn wrong<E>(self, found: &'static str) -> Result<(), E> {
+        if found != "null" {
+            self.p.arrays[self.slot] = true;
+            self.p.report.error(ErrorKind::Syntax, "", Some(ARRAYS[self.slot].0), format!("expected an array, found {found}"));
         }
-        Some(url)
+        Ok(())
+    }
+}
+
+impl<'de> Visitor<'de> for ArraySeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array")
+    }
+    other_shapes!(string);
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
+        drain_map(map)?;
+        self.wrong("an object")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let (field, item, limit) = ARRAYS[self.slot];
+        self.p.arrays[self.slot] = true;
+        let mut position = 0;
+        loop {
+            if self.p.report.is_full() || self.p.stopped {
+                return Err(self.p.stop());
+            }
+            position += 1;
+            if position > limit {
+                if seq.next_element::<IgnoredAny>()?.is_none() {
+                    return Ok(());
+                }
+                self.p.report.error(ErrorKind::TooLarge, "", Some(field), format!("more than {limit} {field}; the limit is {limit}"));
+                return Err(self.p.stop());
+            }
+            if seq.next_element_seed(ItemSeed { p: &mut *self.p, item, position })?.is_none() {
+                return Ok(());
+            }
+        }
+    }
+}
+
+/// Reads one source, statement or relation.
+struct ItemSeed<'p, 'a> {
+    p: &'p mut Parser<'a>,
+    item: Item,
+    position: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for ItemSeed<'_, '_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl ItemSeed<'_, '_> {
+    fn wrong<E>(self, _found: &'static str) -> Result<(), E> {
+        self.p.report.error(ErrorKind::Syntax, &item_name(self.item, None, self.position), None, "expected a JSON object");
+        Ok(())
+    }
+}
+
+impl<'de> Visitor<'de> for ItemSeed<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object")
+    }
+    other_shapes!(string);
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<(), A::Error> {
+        drain_seq(seq)?;
+        self.wrong("an array")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        match self.item {
+            Item::Source => {
+                let raw = read_object(&mut map, SOURCE_FIELDS, |_, _| Ok(false))?;
+                self.p.source(raw, self.position);
+            }
+            Item::Statement => {
+                let mut topics = Topics::default();
+                let raw = read_object(&mut map, STATEMENT_FIELDS, |field, map| {
+                    if field != "topics" {
+                        return Ok(false);
+                    }
+                    topics = map.next_value_seed(TopicsSeed)?;
+                    Ok(true)
+                })?;
+                self.p.statement(raw, topics, self.position);
+            }
+            Item::Relation => {
+                let raw = read_object(&mut map, RELATION_FIELDS, |_, _| Ok(false))?;
+                self.p.relation(raw, self.position);
+            }
+            Item::Bundle => drain_map(map)?,
+        }
+        Ok(())
+    }
+}
+
+/// A statement's topics as read: the first `MAX_TOPICS` strings, how many there were,
+/// and what was found instead of strings or of the array.
+#[derive(Default)]
+struct Topics {
+    values: Vec<String>,
+    count: usize,
+    wrong: Vec<&'static str>,
+    not_array: Option<&'static str>,
+}
+
+struct TopicsSeed;
+
+impl<'de> DeserializeSeed<'de> for TopicsSeed {
+    type Value = Topics;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Topics, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl TopicsSeed {
+    fn wrong<E>(self, found: &'static str) -> Result<Topics, E> {
+        Ok(Topics { not_array: (found != "null").then_some(found), ..Topics::default() })
+    }
+}
+
+impl<'de> Visitor<'de> for TopicsSeed {
+    type Value = Topics;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of strings")
+    }
+    other_shapes!(string);
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Topics, A::Error> {
+        drain_map(map)?;
+        self.wrong("an object")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Topics, A::Error> {
+        let mut topics = Topics::default();
+        while let Some(value) = seq.next_element::<Scalar>()? {
+            topics.count += 1;
+            if topics.count > limits::MAX_TOPICS {
+                continue;
+            }
+            match value {
+                Scalar::Str(topic) => topics.values.push(topic),
+                Scalar::Null => topics.wrong.push("null"),
+                Scalar::Other(found) => topics.wrong.push(found),
+            }
+        }
+        Ok(topics)
     }
 }
 
@@ -357,36 +829,4 @@ pub fn to_json(bundle: &Bundle) -> String {
         .collect();
     let root = json!({"format": SOURCE_FORMAT, "title": bundle.title, "language": bundle.language, "sources": sources, "statements": statements, "relations": relations});
     serde_json::to_string_pretty(&root).unwrap_or_default()
-}
-
-/// `http://host...` or `https://host...` with no spaces or control characters.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
-        }
-        None => false,
-    }
-}
-
-fn id_name(what: &str, value: &Value) -> Option<String> {
-    value.get("id").and_then(Value::as_str).filter(|id| !id.is_empty()).map(|id| format!("{what} \"{}\"", truncate(id, 80)))
-}
-
-fn truncate(text: &str, max: usize) -> &str {
-    crate::analysis::normalize::truncate_at_char_boundary(text, max).0
-}
-
-fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }

@@ -22,10 +22,24 @@ export const WORKER_THRESHOLD_BYTES = { compiled: 1_000_000, json: 16_000 };
 
 const COMPILED_MAGIC = [0x43, 0x4c, 0x4d, 0x43, 0x48, 0x4b]; // "CLMCHK", as the core's is_compiled
 
-/** Whether the bundle bytes are big enough to be checked in a worker. */
-export function wantsWorker(bytes) {
+/**
+ * A compiled bundle with more bytes than this per statement goes to a worker whatever its
+ * size. A check judges up to 16 statements in full, so its cost follows how long they are
+ * (quote, topics, speaker), not how many there are: 200 statements of 4,000-byte quotes
+ * (800 KB, under the size threshold) took 8.5 s per check of a pasted paragraph on the
+ * main thread. The default bundle has 421 bytes per statement, Climate-FEVER's about 300.
+ */
+export const WORKER_BYTES_PER_STATEMENT = 1_500;
+
+/**
+ * Whether a bundle is predicted to cost enough per check to run in a worker: by its size,
+ * and for a compiled bundle also by its bytes per statement (`statements`, from
+ * Checker.peekStatementCount; null when unknown).
+ */
+export function wantsWorker(bytes, statements = null) {
   const compiled = COMPILED_MAGIC.every((b, i) => bytes[i] === b);
-  return bytes.length > (compiled ? WORKER_THRESHOLD_BYTES.compiled : WORKER_THRESHOLD_BYTES.json);
+  if (bytes.length > (compiled ? WORKER_THRESHOLD_BYTES.compiled : WORKER_THRESHOLD_BYTES.json)) return true;
+  return compiled && statements !== null && statements > 0 && bytes.length / statements > WORKER_BYTES_PER_STATEMENT;
 }
 
 /** Compiles the wasm from a fetch Response (streaming when served as application/wasm) or bytes. */
@@ -44,32 +58,102 @@ function initHere(module) {
 }
 
 /**
- * Fetches a bundle, reporting `{phase: 'download', loaded, total}` (total: null when the
- * server does not say, or says a compressed length) as the bytes stream in.
+ * The largest bundle fetched, as the core's limit (bundle::limits::MAX_BUNDLE_BYTES):
+ * a download stops as soon as it passes it, so an endless response cannot fill the
+ * renderer's memory (one reached 5.9 GB in 20 s when the limit applied only afterwards).
  */
-export async function fetchBundle(url, onProgress = () => {}) {
+export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
+/**
+ * The largest JSON source fetched. The browser verifies and indexes JSON itself, at up
+ * to 5 times its size in memory (docs/bundle-format.md); bigger bundles should be
+ * compiled (`claimcheck bundle build`), which also makes them load faster.
+ */
+export const MAX_JSON_BUNDLE_BYTES = 64 * 1024 * 1024;
+
+/** A bundle download refused for its size: the message names the URL and the limit. */
+export class BundleTooLargeError extends Error {
+  constructor(message) {
+    super(message);
+    this.name = 'BundleTooLargeError';
+  }
+}
+
+/** A URL as shown in messages: without `user:password@`, which must never be displayed. */
+export function displayUrl(url) {
+  try {
+    const parsed = new URL(url, globalThis.location?.href);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.href;
+  } catch {
+    return String(url).replace(/\/\/[^/@]*@/, '//');
+  }
+}
+
+const mib = (bytes) => `${bytes / (1024 * 1024)} MiB`;
+
+/**
+ * Fetches a bundle, reporting `{phase: 'download', loaded, total}` (total: null when the
+ * server does not say, or says a compressed length) as the bytes stream in. Stops with a
+ * BundleTooLargeError as soon as the bundle passes its limit (MAX_BUNDLE_BYTES, or
+ * MAX_JSON_BUNDLE_BYTES for JSON source), or before reading when the server announces
+ * more. With `sameOrigin`, a response that redirected to another origin is refused (the
+ * reader page's ?bundle= rule would otherwise end at the first hop).
+ */
+export async function fetchBundle(url, onProgress = () => {}, { sameOrigin = false } = {}) {
+  const shown = displayUrl(url);
+  let given = shown;
+  try {
+    given = new URL(url, globalThis.location?.href).href;
+  } catch { /* fetch names the problem below */ }
+  if (shown !== given) {
+    // Browsers refuse such a request, quoting the URL, password and all, in their error.
+    throw new Error(`${shown}: a bundle URL must not carry a user name or password`);
+  }
   let response;
   try {
     response = await fetch(url);
   } catch (error) {
     // Browsers say only "Failed to fetch"; the usual causes are these.
-    throw new Error(`${url}: could not be fetched (${error.message}): the network is down, or the server `
+    throw new Error(`${shown}: could not be fetched (${error.message}): the network is down, or the server `
       + 'does not allow cross-origin requests (Access-Control-Allow-Origin)');
   }
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim());
+  if (sameOrigin && response.url && new URL(response.url).origin !== new URL(url, globalThis.location?.href).origin) {
+    response.body?.cancel().catch(() => {});
+    throw new Error(`${shown}: redirected to ${displayUrl(response.url)}, another site; this page loads bundles from its own site only`);
+  }
+  if (!response.ok) throw new Error(`${shown}: HTTP ${response.status} ${response.statusText}`.trim());
   const length = Number(response.headers.get('content-length'));
   const encoded = (response.headers.get('content-encoding') || 'identity') !== 'identity';
   let total = Number.isFinite(length) && length > 0 && !encoded ? length : null;
+  const tooLarge = (limit, size) => new BundleTooLargeError(`${shown}: the bundle is ${size}; the limit is ${limit} bytes (${mib(limit)})`);
+  if (total !== null && total > MAX_BUNDLE_BYTES) {
+    response.body?.cancel().catch(() => {});
+    throw tooLarge(MAX_BUNDLE_BYTES, `${total} bytes`);
+  }
   onProgress({ phase: 'download', loaded: 0, total });
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  if (!response.body) return new Uint8Array(await response.arrayBuffer()); // no body: empty
   const chunks = [];
   let loaded = 0;
+  let limit = MAX_BUNDLE_BYTES;
   const reader = response.body.getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
+    if (loaded === 0 && value.length > 0) {
+      // The first bytes say which form this is: JSON has the lower limit.
+      limit = COMPILED_MAGIC.every((b, i) => value[i] === b) ? MAX_BUNDLE_BYTES : MAX_JSON_BUNDLE_BYTES;
+      if (total !== null && total > limit) {
+        reader.cancel().catch(() => {});
+        throw tooLarge(limit, `${total} bytes of JSON source`);
+      }
+    }
     loaded += value.length;
+    if (loaded > limit) {
+      reader.cancel().catch(() => {});
+      throw tooLarge(limit, `over ${loaded} bytes (the download was stopped there)`);
+    }
+    chunks.push(value);
     if (total !== null && loaded > total) total = null;
     onProgress({ phase: 'download', loaded, total });
   }
@@ -165,8 +249,8 @@ class WorkerChecker {
 
 /**
  * A checker over `bytes` (compiled or JSON source; `name` names the bundle in errors),
- * in a worker when they are big (see WORKER_THRESHOLD_BYTES) and `createWorker` can make
- * one, else here. Reports `{phase: 'prepare', statements}` (statements: null when unknown)
+ * in a worker when they are big or their statements long (see WORKER_THRESHOLD_BYTES and
+ * WORKER_BYTES_PER_STATEMENT) and `createWorker` can make one, else here. Reports `{phase: 'prepare', statements}` (statements: null when unknown)
  * while the bundle is decoded. A bad bundle rejects with the core's own message.
  *
  * @param {{bytes: Uint8Array, name: string, module: WebAssembly.Module,
@@ -174,7 +258,13 @@ class WorkerChecker {
  *          thread?: 'auto' | 'main'}} options
  */
 export async function openChecker({ bytes, name, module, createWorker, onProgress = () => {}, thread = 'auto' }) {
-  if (createWorker && thread !== 'main' && wantsWorker(bytes)) {
+  let statements = null;
+  if (createWorker && thread !== 'main' && !wantsWorker(bytes)) {
+    // Small enough for this thread by size: is it by the length of its statements too?
+    await initHere(module);
+    statements = Checker.peekStatementCount(bytes.subarray(0, PEEK_BYTES)) ?? null;
+  }
+  if (createWorker && thread !== 'main' && wantsWorker(bytes, statements)) {
     const worker = await startedWorker(createWorker);
     if (worker) return loadInWorker(worker, { bytes, name, module, onProgress });
   }

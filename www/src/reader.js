@@ -157,7 +157,7 @@ export async function startReader({ compileWasm, createWorker }) {
       // The examples are about the default bundle.
       document.querySelector('.cc-examples')?.setAttribute('hidden', '');
       const url = sameSiteUrl(bundleParam);
-      const bytes = await fetchBundle(url, (p) => progress.update(p));
+      const bytes = await fetchBundle(url, (p) => progress.update(p), { sameOrigin: true });
       checker = await openChecker({
         bytes,
         name: new URL(url).pathname.split('/').pop() || url,
