@@ -14,6 +14,15 @@ fn checker() -> &'static Checker {
 
 /// Words from the bundle's world mixed with noise, so generated claims reach the
 /// deeper stages (stance, quantities, relations) and not only "no evidence".
+/// The words of the default bundle's quotes.
+fn bundle_words() -> Vec<String> {
+    let mut words: Vec<String> =
+        checker().bundle().statements.iter().flat_map(|s| s.quote.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase).collect::<Vec<_>>()).filter(|w| w.len() > 2).collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
 fn claimish() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
         "police",
@@ -91,6 +100,12 @@ proptest! {
                 prop_assert_ne!(checker().check(&marked).verdict, Verdict::Supported, "{}", marked);
             }
         }
+    }
+
+    #[test]
+    fn one_word_repeated_is_never_supported(word in proptest::sample::select(bundle_words()), times in 1usize..4, end in "[.!?]?") {
+        let claim = format!("{}{end}", vec![word.as_str(); times].join(" "));
+        prop_assert_ne!(checker().check(&claim).verdict, Verdict::Supported, "{}", claim);
     }
 
     #[test]

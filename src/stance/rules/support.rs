@@ -30,7 +30,10 @@ pub fn decide(m: &Match) -> Option<Decision> {
     // Azerbaijan", "unpunished"), that is its point: the quote itself must speak of it.
     let spoken = |t: &ClaimTerm| m.found.iter().any(|(f, hit)| f.term == t.term && hit.occurrences().is_some());
     let negated_unspoken = claim.terms.iter().filter(|t| (!t.entity || t.place) && t.tokens.iter().any(|&i| pointedly_negated(&claim.analysis, i, t.place))).any(|t| !spoken(t));
-    let supports = !negated_unspoken
+    // One word ("police") asserts nothing a statement could back.
+    let says_something = claim.terms.len() >= 2;
+    let supports = says_something
+        && !negated_unspoken
         && m.coverage >= SUPPORT_MIN_COVERAGE
         && !matches!(m.quantity, Comparison::Unmatched)
         && !universal_unproven
