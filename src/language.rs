@@ -19,10 +19,13 @@ pub fn foreign_language(text: &str) -> Option<Language> {
         return None;
     }
     let info = whatlang::detect(text)?;
-    if info.lang() == whatlang::Lang::Eng || !info.is_reliable() {
+    if info.lang() == whatlang::Lang::Eng {
         return None;
     }
-    if info.script() == whatlang::Script::Latin && english_word_share(text) >= ENGLISH_WORD_SHARE {
+    // Another script is another language however short the text; whatlang's guess
+    // within that script names it. Latin script needs whatlang to be sure, and few words
+    // of common English.
+    if info.script() == whatlang::Script::Latin && (!info.is_reliable() || english_word_share(text) >= ENGLISH_WORD_SHARE) {
         return None;
     }
     Some(Language { code: info.lang().code().to_string(), name: info.lang().eng_name().to_string() })
@@ -56,5 +59,6 @@ mod tests {
         assert_eq!(foreign_language("Ilgar Mammadov was released by the Azerbaijani court in Baku."), None);
         assert_eq!(foreign_language("The police do not torture anyone."), None);
         assert_eq!(foreign_language("Nope."), None);
+        assert_eq!(foreign_language("Полиция в Азербайджане никого не пытает.").map(|l| l.name), Some("Russian".to_string()), "short, but Cyrillic");
     }
 }
