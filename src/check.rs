@@ -102,18 +102,15 @@ impl Checker {
         if cut {
             notes.push(format!("The claim is {} bytes long; only its first {MAX_CLAIM_BYTES} bytes were checked.", claim_text.len()));
         }
+        // The language and the readings are fields of their own (`language`, `readings`),
+        // which the page and the CLI put in words: not repeated in `notes`.
         if let Some(language) = foreign_language(text) {
-            notes.push(format!("claimcheck reads English; this looks like {}. Nothing was checked.", language.name));
             let mut result = empty_result(text.trim(), notes);
             result.sentences = vec![sentence_verdict(&result)];
             result.language = Some(language);
             return result;
         }
         let (read, readings) = self.read_misspellings(text);
-        if !readings.is_empty() {
-            let list: Vec<String> = readings.iter().map(|r| format!("\u{201C}{}\u{201D} as \u{201C}{}\u{201D}", r.written, r.read_as)).collect();
-            notes.push(format!("Read {}: the bundle does not use the word{} as written.", list.join(", "), if readings.len() == 1 { "" } else { "s" }));
-        }
         let sentences = split_sentences(&read);
         let mut result = if sentences.len() == 1 {
             let mut result = self.check_sentence(read.trim());

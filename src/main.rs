@@ -347,6 +347,12 @@ fn print_readable(result: &CheckResult) {
         v => v.as_str().to_uppercase(),
     };
     say!("Verdict: {verdict} (confidence {:.2}, {} independent source{})", result.confidence, result.independent_sources, if result.independent_sources == 1 { "" } else { "s" });
+    if let Some(language) = &result.language {
+        say!("Note: claimcheck reads English; this looks like {}. Nothing was checked.", plain(&language.name));
+    }
+    for reading in &result.readings {
+        say!("Note: read \u{201C}{}\u{201D} as \u{201C}{}\u{201D}.", plain(&reading.written), plain(&reading.read_as));
+    }
     for note in &result.notes {
         say!("Note: {}", plain(note));
     }

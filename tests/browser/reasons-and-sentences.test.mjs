@@ -125,17 +125,23 @@ async function rendererPage() {
 
 test('a claim the engine reads as another language gets a notice; typo readings are shown', async () => {
   const { page, errors } = await rendererPage();
-  const russian = { ...cliCheck('Полиция в Азербайджане никого не пытает.'), language: { code: 'ru', name: 'Russian' }, readings: [] };
+  // The real engine's results (the CLI's JSON): language and readings are its fields.
+  const russian = cliCheck('Полиция в Азербайджане никого не пытает.');
+  assert.equal(russian.language.name, 'Russian');
   await page.evaluate((result) => window.renderResult(document.getElementById('box'), result), russian);
   assert.equal(await page.locator('.cc-notice--language').innerText(), 'claimcheck reads English; this looks like Russian. Nothing can be checked in it.');
+  assert.match(await page.locator('#box').innerText(), /Not checked: claimcheck reads English only\./);
+  const notes = page.locator('.cc-notes');
+  assert.ok((await notes.count()) === 0 || !(await notes.innerText()).includes('reads English'), 'said once, not again in the notes');
   assert.equal(await page.locator('.cc-notice--reading').count(), 0);
 
-  const typo = { ...cliCheck('Azerbaijan holds politcal prisoners.'), language: null, readings: [{ written: 'politcal', read_as: 'political' }] };
+  const typo = cliCheck('Azerbaijan holds politcal prisoners.');
+  assert.deepEqual(typo.readings, [{ written: 'politcal', read_as: 'political' }]);
   await page.evaluate((result) => window.renderResult(document.getElementById('box'), result), typo);
   assert.equal(await page.locator('.cc-notice--language').count(), 0);
   assert.equal(await page.locator('.cc-notice--reading').innerText(), 'Read “politcal” as “political”.');
 
-  // Today's engine sends neither field: nothing shown, nothing broken.
+  // An English claim spelt right: no notice.
   await page.evaluate((result) => window.renderResult(document.getElementById('box'), result), cliCheck(EXAMPLES[1]));
   assert.equal(await page.locator('.cc-notice').count(), 0);
   assert.equal(await page.locator('#box').getAttribute('data-verdict'), cliCheck(EXAMPLES[1]).verdict);

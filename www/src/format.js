@@ -124,6 +124,7 @@ export function plainSummary(result) {
     }
     return 'The record is divided: sources support and contradict this claim.';
   }
+  if (result.language) return 'Not checked: claimcheck reads English only.';
   const related = result.evidence.length;
   if (related === 0) return 'No statement in this bundle speaks to this claim.';
   return `${capitalise(countWord(related))} statement${related === 1 ? ' shares' : 's share'} words with this claim, but none supports or contradicts it.`;
