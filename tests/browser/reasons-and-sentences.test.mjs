@@ -148,3 +148,14 @@ test('a claim the engine reads as another language gets a notice; typo readings 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('bundle text is bidi-isolated: quotes, speakers, titles and publishers never reorder the words around them', async () => {
+  const { page, errors } = await rendererPage();
+  await page.evaluate((result) => window.renderResult(document.getElementById('box'), result), cliCheck(EXAMPLES[1]));
+  const styles = await page.evaluate(() => [...document.querySelectorAll('.cc-quote p, .cc-speaker-name, .cc-source-link, .cc-source-title')]
+    .map((node) => getComputedStyle(node).unicodeBidi));
+  assert.ok(styles.length >= 3, `${styles.length} bundle-text elements`);
+  assert.deepEqual([...new Set(styles)], ['isolate']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

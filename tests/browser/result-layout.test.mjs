@@ -197,6 +197,15 @@ test('a link carries at most 2,000 bytes of claim, and the page says so', async 
   await context.close();
 });
 
+test('a crafted link of megabytes fills the box with at most 2,000 bytes of claim', async () => {
+  const huge = `${CONTRADICTED} ${'torture '.repeat(200000)}`; // 1.6 MB
+  const { page } = await open(`${url}#claim=${encodeURIComponent(huge)}`);
+  await page.waitForFunction(() => document.getElementById('result').hasAttribute('data-verdict'));
+  const boxed = await page.locator('#claim').inputValue();
+  assert.ok(Buffer.byteLength(boxed) <= 2000 && huge.startsWith(boxed), `${Buffer.byteLength(boxed)} bytes in the box`);
+  await page.close();
+});
+
 test('"Copy result" copies the claim, the verdict and the evidence with their sources', async () => {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });

@@ -205,8 +205,14 @@ function showFailure(status, what, error) {
   status.classList.add('cc-error');
 }
 
+/**
+ * The claim a #claim= link carries, at most LINK_CLAIM_BYTES of it: a crafted link of
+ * megabytes would otherwise fill the box and be checked again at every keystroke. Only
+ * the start of the fragment is parsed (a byte is at most 3 characters percent-encoded).
+ */
 function claimFromFragment() {
-  return new URLSearchParams(location.hash.slice(1)).get('claim');
+  const claim = new URLSearchParams(location.hash.slice(1, 16 + 3 * LINK_CLAIM_BYTES)).get('claim');
+  return claim === null ? null : capClaim(claim).text;
 }
 
 /** The claim cut to LINK_CLAIM_BYTES of UTF-8 at a character boundary, and whether it was cut. */

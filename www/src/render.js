@@ -135,6 +135,12 @@ function verdictBanner(result, headingLevel, short) {
   return banner;
 }
 
+/** `node` with its text isolated from the text around it (bundle text may be right-to-left). */
+function isolated(node) {
+  node.dir = 'auto';
+  return node;
+}
+
 /** "claimcheck reads English; this looks like Russian" and typo readings, when the engine gives them. */
 function languageNotices(result) {
   const items = [];
@@ -213,7 +219,10 @@ function evidenceCard(item, number, id, short) {
   card.dataset.stance = item.stance;
 
   const quote = el('blockquote', 'cc-quote');
+  // dir="auto" isolates bundle text (HTML's [dir] { unicode-bidi: isolate }): a
+  // right-to-left quote or name never reorders the words around it.
   const quoteText = el('p');
+  quoteText.dir = 'auto';
   appendHighlighted(quoteText, item.quote, item.matched);
   quote.append(quoteText);
   const url = safeHttpUrl(item.source.url);
@@ -226,7 +235,7 @@ function evidenceCard(item, number, id, short) {
 
   // Imported statements may have no date (""): then no separator and no <time>.
   const speaker = el('p', 'cc-speaker',
-    el('span', 'cc-speaker-name', item.speaker),
+    isolated(el('span', 'cc-speaker-name', item.speaker)),
     ` (${kindLabel(item.speaker_kind)})`);
   if (item.date) speaker.append(' · ', timeElement(item.date));
 
@@ -243,7 +252,7 @@ function evidenceCard(item, number, id, short) {
 
 function sourceLine(source, url) {
   const title = source.title || source.publisher;
-  const titleNode = url ? el('a', 'cc-source-link', title) : el('span', 'cc-source-title', title);
+  const titleNode = isolated(url ? el('a', 'cc-source-link', title) : el('span', 'cc-source-title', title));
   if (url) {
     titleNode.href = url;
     titleNode.target = '_blank';
@@ -253,7 +262,8 @@ function sourceLine(source, url) {
   const line = el('p', 'cc-source', 'Source: ', titleNode);
   // A title that is only the publisher's name is not said twice.
   const kind = `(${kindLabel(source.kind)})`;
-  line.append(source.title && source.title !== source.publisher ? ` — ${source.publisher} ${kind}` : ` ${kind}`);
+  if (source.title && source.title !== source.publisher) line.append(' — ', isolated(el('span', null, source.publisher)));
+  line.append(` ${kind}`);
   // Imported sources may have no url and no published date (""): no link, no date.
   if (source.published) line.append(', ', timeElement(source.published));
   // Printed pages show where the source is (print stylesheet only).
