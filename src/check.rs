@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use crate::analysis::normalize::{truncate_at_char_boundary, MAX_CLAIM_BYTES};
+use crate::analysis::normalize::{look_alike_key, truncate_at_char_boundary, MAX_CLAIM_BYTES};
 use crate::analysis::spelling::{read_misspellings, Vocabulary};
 use crate::analysis::{analyze, resources, Lexicon};
 use crate::bundle::source::{self, SourceTexts};
@@ -237,9 +237,13 @@ impl Checker {
         let items = self.follow_relations(items, !reports_a_denial);
         let rebutted: HashSet<usize> = self.bundle.relations.iter().filter(|r| r.kind == RelationKind::Contradicts).map(|r| r.from).collect();
         let claim_speaker = view.frame.speaker.as_deref().map(fold_name);
+        // Publishers count as they look: "Human Rights Wаtch" (Cyrillic а) is Human Rights
+        // Watch, not an independent source.
+        let publisher_keys: Vec<String> = items.iter().map(|item| look_alike_key(&self.bundle.source_of(&self.bundle.statements[item.doc]).publisher)).collect();
         let votes: Vec<Vote> = items
             .iter()
-            .map(|item| {
+            .zip(&publisher_keys)
+            .map(|(item, key)| {
                 let statement = &self.bundle.statements[item.doc];
                 let publisher = &self.bundle.source_of(statement).publisher;
                 // "The ministry says P": the ministry's own statement is evidence of what
@@ -248,7 +252,7 @@ impl Checker {
                 Vote {
                     stance: item.judgement.stance,
                     strength: item.judgement.coverage,
-                    publisher,
+                    publisher: key,
                     speaker_kind: statement.speaker_kind,
                     rebutted: rebutted.contains(&item.doc) && !reports_a_denial,
                     own_party: !reports_a_denial && !attributed && statement.speaker_kind == crate::bundle::Kind::Government,

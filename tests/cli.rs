@@ -91,6 +91,26 @@ fn a_claim_not_in_english_is_named_not_silently_unmatched() {
 }
 
 #[test]
+fn publishers_that_look_alike_count_as_one_source() {
+    let source = |id: &str, publisher: &str| serde_json::json!({"id": id, "publisher": publisher, "kind": "ngo", "title": "Report", "url": "https://example.org/r", "published": "2021-06-01"});
+    let statement = |id: &str, src: &str| serde_json::json!({"id": id, "source": src, "quote": "Police in Ruritania beat detainees at the Northern Prison.", "speaker": "Staff", "speaker_kind": "ngo"});
+    let bundle = |second: &str| {
+        serde_json::json!({"format": "claimcheck-bundle/1", "title": "Test", "language": "en",
+            "sources": [source("a", "Human Rights Watch"), source("b", second)],
+            "statements": [statement("s1", "a"), statement("s2", "b")]})
+        .to_string()
+    };
+    let dir = scratch("look-alike-publishers");
+    for (second, expected) in [("\u{FF28}uman Rights Watch", 1), ("Amnesty International", 2)] {
+        let path = dir.join("bundle.json");
+        std::fs::write(&path, bundle(second)).unwrap();
+        let result = check_json(&["--bundle", path.to_str().unwrap(), "Police in Ruritania beat detainees at the Northern Prison."]);
+        assert_eq!(result["verdict"], "supported");
+        assert_eq!(result["independent_sources"], expected, "{second}");
+    }
+}
+
+#[test]
 fn readable_output_shows_verdict_and_sources() {
     let output = claimcheck(&["check", "Azerbaijan's Interior Ministry denies that the torture photos were taken in the country."]);
     let text = stdout(&output);

@@ -35,6 +35,28 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// TR39 confusable skeletons that are ASCII (`cargo run --example gen_confusables`).
+const CONFUSABLES: &str = include_str!("confusables.txt");
+
+/// A name as it looks, for telling whether two names are one: lower case, no diacritics,
+/// look-alike letters read as the ASCII they imitate (Unicode TR39 skeletons: Cyrillic
+/// "а" as "a"), and only letters and digits kept (no spaces, punctuation or invisible
+/// characters). "Human Rights Wаtch" with a Cyrillic "а" has the key of "Human Rights
+/// Watch".
+pub fn look_alike_key(name: &str) -> String {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, &'static str>> = std::sync::OnceLock::new();
+    let table =
+        TABLE.get_or_init(|| CONFUSABLES.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).filter_map(|(c, s)| Some((c.chars().next()?, s))).collect());
+    let mut key = String::with_capacity(name.len());
+    for c in name.chars() {
+        match table.get(&c) {
+            Some(ascii) => key.push_str(ascii),
+            None => key.push(c),
+        }
+    }
+    fold_word(&key).chars().filter(|c| c.is_alphanumeric()).map(|c| table.get(&c).and_then(|s| s.chars().next()).unwrap_or(c)).collect::<String>().to_lowercase()
+}
+
 /// Lower-cases a word and strips diacritics ("Strässer" -> "strasser").
 pub fn fold_word(word: &str) -> String {
     let tables = Tables::get();
@@ -398,6 +420,24 @@ mod tests {
     fn same_as_reference(text: &str) {
         assert_eq!(nfkc(text).into_iter().collect::<String>(), reference::nfkc(text), "nfkc({text:?})");
         assert_eq!(fold_word(text), reference::fold_word(text), "fold_word({text:?})");
+    }
+
+    #[test]
+    fn look_alike_keys_follow_tr39_skeletons() {
+        // The committed table is what the generator writes from unicode-security.
+        let mut fresh =
+            format!("# TR39 confusable skeletons (Unicode {:?}, via the unicode-security crate) that are ASCII: char<TAB>skeleton\n", unicode_security::UNICODE_VERSION);
+        for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
+            let skeleton: String = unicode_security::skeleton(&c.to_string()).collect();
+            if !skeleton.is_empty() && skeleton.is_ascii() && skeleton.chars().all(|s| s.is_ascii_alphanumeric()) && skeleton != c.to_string() {
+                fresh.push_str(&format!("{c}\t{skeleton}\n"));
+            }
+        }
+        assert!(fresh == CONFUSABLES, "src/analysis/confusables.txt is stale: cargo run --example gen_confusables > src/analysis/confusables.txt");
+        assert_eq!(look_alike_key("Human Rights W\u{0430}tch"), look_alike_key("Human Rights Watch"), "Cyrillic a");
+        assert_eq!(look_alike_key("Human Rights\u{200B} Watch"), look_alike_key("Human Rights Watch"), "zero-width space");
+        assert_eq!(look_alike_key("\u{FF28}uman Rights Watch"), look_alike_key("Human Rights Watch"), "fullwidth H");
+        assert_ne!(look_alike_key("Human Rights First"), look_alike_key("Human Rights Watch"));
     }
 
     #[test]
