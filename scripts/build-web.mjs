@@ -4,6 +4,7 @@
 //                                     demo host page
 //   dist/claimcheck.html              the offline single file, under a hash-based CSP
 //   dist/embed-snippet.html           the embed snippets, with Subresource Integrity hashes
+//   dist/embed.html                   the embed generator (options, live preview, snippet)
 // and prints the gzip sizes against the budget. Run by scripts/build.sh.
 
 import { build, transform } from 'esbuild';
@@ -50,6 +51,14 @@ await bundle('widget.js', 'esm', join(dist, 'claim-check.js'), {
   __WASM_INTEGRITY__: JSON.stringify(sri('sha384', wasmBytes)),
   __WORKER_SOURCE__: JSON.stringify(workerJs),
 });
+
+// The embed generator: a newsroom picks options, sees the widget live and copies the
+// snippet with the SRI hash of the claim-check.js just built.
+await bundle('embed-generator.js', 'esm', join(dist, 'embed-generator.js'), {
+  __WIDGET_INTEGRITY__: JSON.stringify(sri('sha384', await readFile(join(dist, 'claim-check.js')))),
+});
+await copyFile(at('www', 'embed.html'), join(dist, 'embed.html'));
+await copyFile(at('www', 'embed.css'), join(dist, 'embed.css'));
 
 // A host page showing both embeds, for `make demo`; pym.js comes from npm so that it
 // works offline too.
@@ -153,9 +162,11 @@ async function writeEmbedSnippet() {
 <script type="module" src="https://your.cdn/claimcheck/claim-check.js" integrity="${integrity}" crossorigin="anonymous"></script>
 <claim-check claim="The police in Azerbaijan do not torture anyone."></claim-check>
 
-<!-- The reader page in an iframe, sized by pym.js -->
-<div id="claimcheck" data-pym-src="https://your.cdn/claimcheck/index.html#claim=Azerbaijan%20holds%20political%20prisoners."></div>
-<script src="https://pym.nprapps.org/pym.v1.min.js"></script>
+<!-- The reader page in an iframe, sized by pym.js. pym.js is the copy in dist/vendor/,
+     hosted with the rest: no third-party CDN. The link inside the div is what readers
+     get if pym.js cannot run; pym.js replaces it with the iframe. -->
+<div id="claimcheck" data-pym-src="https://your.cdn/claimcheck/index.html#claim=Azerbaijan%20holds%20political%20prisoners."><a href="https://your.cdn/claimcheck/index.html#claim=Azerbaijan%20holds%20political%20prisoners.">Check this claim with claimcheck</a></div>
+<script src="https://your.cdn/claimcheck/vendor/pym.v1.min.js"></script>
 `);
 }
 
@@ -180,11 +191,14 @@ async function reportSizes() {
   const raw = async (path) => (await readFile(path)).length;
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const rows = [];
-  for (const path of [join(pkg, 'claimcheck_bg.wasm'), join(pkg, 'claimcheck.js'), join(dist, 'app.js'), join(dist, 'checker-worker.js'), join(dist, 'claim-check.js'), join(dist, 'app.css'), join(dist, 'claimcheck.html')]) {
+  for (const path of [join(pkg, 'claimcheck_bg.wasm'), join(pkg, 'claimcheck.js'), join(dist, 'app.js'), join(dist, 'checker-worker.js'), join(dist, 'claim-check.js'), join(dist, 'app.css'), join(dist, 'claimcheck.html'), join(dist, 'embed-generator.js')]) {
     rows.push([relative(repo, path), await raw(path), await gz(path)]);
   }
   console.log('\nsizes (raw, gzip -9):');
   for (const [name, size, gzip] of rows) console.log(`  ${name.padEnd(24)} ${kb(size).padStart(10)} ${kb(gzip).padStart(10)}`);
+  // The README quotes these (with the commit they were measured at).
+  const sizes = Object.fromEntries(rows.map(([name, size, gzip]) => [name, { raw: size, gzip }]));
+  await writeFile(join(dist, 'sizes.json'), `${JSON.stringify(sizes, null, 2)}\n`);
   const budgetUse = rows[0][2] + rows[1][2];
   const verdict = budgetUse <= SIZE_BUDGET_GZIP ? 'within' : 'OVER';
   console.log(`  wasm + JS glue: ${kb(budgetUse)} gzip, ${verdict} the ${kb(SIZE_BUDGET_GZIP)} budget\n`);

@@ -1,7 +1,7 @@
 // Screenshots of the reader page, the widget host page and the offline file at phone
 // (360 px) and desktop (1280 px) widths, light and dark, for looking at by eye.
 //
-//   node scripts/screenshots.mjs [out-dir] [--big FILE.ccb]
+//   node scripts/screenshots.mjs [out-dir] [--big FILE.ccb]   (docs/screenshots/ holds a committed set)
 //                                     (default out-dir /tmp/claimcheck-screenshots)
 //
 // With --big, also the page and the widget on that bundle: while it downloads (served
@@ -18,15 +18,24 @@ const big = bigAt > 0 ? process.argv[bigAt + 1] : null;
 const out = (process.argv[2] !== '--big' && process.argv[2]) || '/tmp/claimcheck-screenshots';
 await mkdir(out, { recursive: true });
 const bigClaim = encodeURIComponent('Human Rights Watch said the authorities arrested journalists and human rights defenders on politically motivated charges.');
-const claim = encodeURIComponent("Azerbaijan's Interior Ministry denies that the torture photos were taken in the country.");
+const link = (text) => `${url}#claim=${encodeURIComponent(text)}`;
+const EXAMPLES = {
+  denial: "Azerbaijan's Interior Ministry denies that the torture photos were taken in the country.",
+  police: 'The police in Azerbaijan do not torture anyone.',
+  prisoners: 'About 254 political prisoners were held in Azerbaijan at the end of 2023.',
+  noevidence: 'The capital of Australia is Canberra.',
+};
+const PARAGRAPH = `${EXAMPLES.police} ${EXAMPLES.prisoners} ${EXAMPLES.noevidence}`;
 const { server, url } = await serveDist();
 const browser = await launchChromium();
 try {
   const shots = [
-    ['page', `${url}#claim=${claim}`],
-    ['page-noevidence', `${url}#claim=${encodeURIComponent('The capital of Australia is Canberra.')}`],
+    ...Object.entries(EXAMPLES).map(([name, text]) => [`page-${name}`, link(text)]),
+    ['page-paragraph', link(PARAGRAPH)],
+    ['page-russian', link('Полиция в Азербайджане никого не пытает.')],
     ['embeds', `${url}embed-examples.html`],
-    ['offline', `${pathToFileURL(join(DIST, 'claimcheck.html')).href}#claim=${claim}`],
+    ['embed-generator', `${url}embed.html`],
+    ['offline', `${pathToFileURL(join(DIST, 'claimcheck.html')).href}#claim=${encodeURIComponent(EXAMPLES.denial)}`],
   ];
   for (const [name, address] of shots) {
     for (const [width, height] of [[360, 780], [1280, 900]]) {
@@ -34,9 +43,10 @@ try {
         const page = await browser.newPage({ viewport: { width, height }, colorScheme });
         await page.goto(address);
         await page.waitForSelector('[data-verdict]');
-        await page.waitForTimeout(300);
-        // The first screenful at full resolution, and the whole page.
+        await page.waitForTimeout(700); // the verdict scrolled into view, smoothly
+        // The first screenful (as the reader lands on it), and the whole page.
         for (const fullPage of [false, true]) {
+          if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
           const file = join(out, `${name}-${width}-${colorScheme}${fullPage ? '-full' : ''}.png`);
           await page.screenshot({ path: file, fullPage });
           console.log(file);
@@ -44,6 +54,17 @@ try {
         await page.close();
       }
     }
+  }
+  // The print preview: print media, the whole page, as it goes to paper or PDF.
+  for (const width of [360, 1280]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    await page.goto(link(EXAMPLES.police));
+    await page.waitForSelector('[data-verdict]');
+    await page.emulateMedia({ media: 'print' });
+    const file = join(out, `print-${width}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    console.log(file);
+    await page.close();
   }
   if (big) await bigShots();
 } finally {

@@ -3,13 +3,16 @@
 //! decide the verdict. Never fails and never panics, whatever the claim.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use crate::analysis::normalize::{truncate_at_char_boundary, MAX_CLAIM_BYTES};
-use crate::analysis::{analyze, Lexicon};
+use crate::analysis::spelling::{read_misspellings, Vocabulary};
+use crate::analysis::{analyze, resources, Lexicon};
 use crate::bundle::source::{self, SourceTexts};
 use crate::bundle::{compiled, Bundle, BundleError, BundleErrors, RelationKind};
 use crate::claim;
 use crate::index::Index;
+use crate::language::foreign_language;
 use crate::report::{CheckResult, Evidence, SentenceVerdict, SourceRef, Stance, Verdict};
 use crate::stance::{judge, ClaimView, Judgement, RuleId, RELATED_MIN_COVERAGE, SUPPORT_MIN_COVERAGE};
 use crate::verdict::{decide, round2, Vote};
@@ -37,6 +40,8 @@ fn relevance(coverage: f32, score: f32, top_score: f32) -> f32 {
 pub struct Checker {
     bundle: Bundle,
     index: Index,
+    /// The bundle's words, for reading misspelled claim words; built on first need.
+    vocabulary: OnceLock<Vocabulary>,
 }
 
 struct Item {
@@ -51,19 +56,23 @@ impl Checker {
     /// A checker over a verified bundle; builds its index.
     pub fn new(bundle: Bundle) -> Checker {
         let index = Index::build(&bundle);
-        Checker { bundle, index }
+        Checker::assemble(bundle, index)
+    }
+
+    fn assemble(bundle: Bundle, index: Index) -> Checker {
+        Checker { bundle, index, vocabulary: OnceLock::new() }
     }
 
     /// `new`, reporting indexing progress (statements indexed so far).
     pub fn new_with_progress(bundle: Bundle, progress: &mut dyn FnMut(usize)) -> Checker {
         let index = Index::build_with_progress(&bundle, progress);
-        Checker { bundle, index }
+        Checker::assemble(bundle, index)
     }
 
     /// The embedded default bundle.
     pub fn embedded() -> Result<Checker, BundleErrors> {
         let (bundle, index) = compiled::decode(DEFAULT_BUNDLE, "embedded default bundle")?;
-        Ok(Checker { bundle, index })
+        Ok(Checker::assemble(bundle, index))
     }
 
     /// A checker from bundle bytes: compiled form or JSON source. `name` names the
@@ -71,7 +80,7 @@ impl Checker {
     pub fn from_bytes(bytes: &[u8], name: &str, texts: Option<&mut dyn SourceTexts>) -> Result<Checker, BundleErrors> {
         if compiled::is_compiled(bytes) {
             let (bundle, index) = compiled::decode(bytes, name)?;
-            return Ok(Checker { bundle, index });
+            return Ok(Checker::assemble(bundle, index));
         }
         let json = std::str::from_utf8(bytes)
             .map_err(|e| BundleError::new(crate::bundle::ErrorKind::Syntax, name, format!("not UTF-8 at byte {}: a bundle is UTF-8 JSON or a compiled bundle", e.valid_up_to())))?;
@@ -93,15 +102,56 @@ impl Checker {
         if cut {
             notes.push(format!("The claim is {} bytes long; only its first {MAX_CLAIM_BYTES} bytes were checked.", claim_text.len()));
         }
-        let sentences = split_sentences(text);
-        if sentences.len() == 1 {
-            let mut result = self.check_sentence(text.trim());
+        if let Some(language) = foreign_language(text) {
+            notes.push(format!("claimcheck reads English; this looks like {}. Nothing was checked.", language.name));
+            let mut result = empty_result(text.trim(), notes);
+            result.sentences = vec![sentence_verdict(&result)];
+            result.language = Some(language);
+            return result;
+        }
+        let (read, readings) = self.read_misspellings(text);
+        if !readings.is_empty() {
+            let list: Vec<String> = readings.iter().map(|r| format!("\u{201C}{}\u{201D} as \u{201C}{}\u{201D}", r.written, r.read_as)).collect();
+            notes.push(format!("Read {}: the bundle does not use the word{} as written.", list.join(", "), if readings.len() == 1 { "" } else { "s" }));
+        }
+        let sentences = split_sentences(&read);
+        let mut result = if sentences.len() == 1 {
+            let mut result = self.check_sentence(read.trim());
             notes.append(&mut result.notes);
             result.notes = notes;
             result.sentences = vec![sentence_verdict(&result)];
-            return result;
-        }
-        self.check_paragraph(text, &sentences, notes)
+            result
+        } else {
+            self.check_paragraph(&read, &sentences, notes)
+        };
+        result.readings = readings;
+        result
+    }
+
+    /// The claim with words that neither the bundle nor English knows read as the
+    /// nearest word of the bundle ("politcal" as "political").
+    fn read_misspellings(&self, text: &str) -> (String, Vec<crate::report::Reading>) {
+        let vocabulary = self.vocabulary.get_or_init(|| {
+            let statements = self.bundle.statements.iter();
+            Vocabulary::new(statements.flat_map(|s| std::iter::once(s.quote.as_str()).chain(s.topics.iter().map(String::as_str)).chain(std::iter::once(s.speaker.as_str()))))
+        });
+        let lexicon = Lexicon::get();
+        let known = |word: &str| {
+            if lexicon.is_stop(word) || crate::analysis::cues::is_cue_word(word) {
+                return true;
+            }
+            // The bundle's own term for it ("NGOs" → "ngo", "Azerbaijanis" → the place).
+            if analyze(word).tokens.iter().any(|t| t.place.is_some() || self.index.doc_freq(&t.term) > 0) {
+                return true;
+            }
+            let stem = lexicon.stem(word);
+            !lexicon.is_rare_word(&stem)
+                || resources::valence(word).is_some()
+                || !resources::synonyms(&stem).is_empty()
+                || !resources::hypernyms(&stem).is_empty()
+                || !resources::antonyms(&stem).is_empty()
+        };
+        read_misspellings(text, vocabulary, &known)
     }
 
     /// A pasted text of several sentences: every sentence that makes a claim is judged,
@@ -127,9 +177,9 @@ impl Checker {
         let strongest = |verdict: Verdict| claims.iter().copied().filter(|&i| judged[i].verdict == verdict).max_by(|&a, &b| judged[a].confidence.total_cmp(&judged[b].confidence));
         let count = |verdict: Verdict| claims.iter().filter(|&&i| judged[i].verdict == verdict).count();
         let (lead, verdict, note) = if let Some(i) = strongest(Verdict::Contradicted) {
-            (i, Verdict::Contradicted, format!("The text has {} sentences; {} contradicted, {}: {}.", judged.len(), plural(count(Verdict::Contradicted)), of(i), quoted(i)))
+            (i, Verdict::Contradicted, format!("The text has {} sentences; {} contradicted, {}: {}", judged.len(), plural(count(Verdict::Contradicted)), of(i), quoted(i)))
         } else if let Some(i) = strongest(Verdict::Disputed) {
-            (i, Verdict::Disputed, format!("The text has {} sentences; the record is divided on {}: {}.", judged.len(), of(i), quoted(i)))
+            (i, Verdict::Disputed, format!("The text has {} sentences; the record is divided on {}: {}", judged.len(), of(i), quoted(i)))
         } else if let Some(i) = strongest(Verdict::Supported) {
             let supported = count(Verdict::Supported);
             if supported == claims.len() {
@@ -170,7 +220,7 @@ impl Checker {
             notes.push(if view.frame.denial {
                 format!("This is a denial by {speaker}: the claim judged is their position, that what they deny is not so.")
             } else {
-                format!("The claim reports what {speaker} says; the reported content is what is judged.")
+                format!("The claim reports what {} says; what is checked is the reported content.", crate::stance::wording::in_sentence(speaker))
             });
         }
         if let Some(marker) = &view.frame.falsity {
@@ -229,6 +279,8 @@ impl Checker {
             notes,
             evidence,
             sentences: Vec::new(),
+            language: None,
+            readings: Vec::new(),
         }
     }
 
@@ -374,11 +426,11 @@ impl Checker {
                     _ => {}
                 }
                 let anchor_statement = &self.bundle.statements[anchor];
-                let verb = if relation.kind == RelationKind::Contradicts { "rebuts" } else { "corroborates" };
-                let anchor_role = if anchor_stance == Stance::Supports { "backs the claim" } else { "goes against the claim" };
-                let mut reason = format!("{verb} {}'s statement, which {anchor_role}", anchor_statement.speaker);
+                let verb = if relation.kind == RelationKind::Contradicts { "Rebuts" } else { "Backs up" };
+                let anchor_role = if anchor_stance == Stance::Supports { "in support of the claim" } else { "against the claim" };
+                let mut reason = format!("{verb} what {} says {anchor_role}.", crate::stance::wording::in_sentence(&anchor_statement.speaker));
                 if let Some(note) = &relation.note {
-                    reason.push_str(": ");
+                    reason.push(' ');
                     reason.push_str(note);
                 }
                 // Rebuttals sit right after their anchor, the closest match to the claim first.
@@ -563,7 +615,17 @@ fn split_sentences(text: &str) -> Vec<&str> {
 }
 
 fn empty_result(text: &str, notes: Vec<String>) -> CheckResult {
-    CheckResult { claim: text.to_string(), verdict: Verdict::NoEvidence, confidence: 0.95, independent_sources: 0, notes, evidence: Vec::new(), sentences: Vec::new() }
+    CheckResult {
+        claim: text.to_string(),
+        verdict: Verdict::NoEvidence,
+        confidence: 0.95,
+        independent_sources: 0,
+        notes,
+        evidence: Vec::new(),
+        sentences: Vec::new(),
+        language: None,
+        readings: Vec::new(),
+    }
 }
 
 const NOTHING_SETTLES: &str = "Nothing in this bundle settles the claim. That is not evidence that it is false.";

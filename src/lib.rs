@@ -11,7 +11,9 @@ pub mod check;
 pub mod claim;
 pub mod eval;
 pub mod index;
+pub mod language;
 pub mod report;
+pub mod semantic;
 pub mod stance;
 pub mod verdict;
 

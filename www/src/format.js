@@ -52,10 +52,85 @@ export function dateToYear(date) {
   return year + (month - 1) / 12 + (day - 0.5) / 365;
 }
 
+/** A short line for screen readers and the clipboard: "Contradicted by 2 independent sources". */
 export function verdictSummary(result) {
   const n = result.independent_sources;
   if (result.verdict === 'no_evidence') return VERDICT_LABELS.no_evidence;
   return `${VERDICT_LABELS[result.verdict]} by ${n} independent source${n === 1 ? '' : 's'}`;
+}
+
+/** Confidence as a word a reader can weigh: 0.75 and up strong, 0.5 and up moderate, else weak. */
+export function confidenceWord(confidence) {
+  if (confidence >= 0.75) return 'strong';
+  if (confidence >= 0.5) return 'moderate';
+  return 'weak';
+}
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/** 3 → "three", 12 → "12", as a person writes small counts. */
+export function countWord(n) {
+  return NUMBER_WORDS[n] ?? String(n);
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listWords(words) {
+  if (words.length <= 1) return words.join('');
+  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+/** Who said what, distinct speakers in the order of the evidence: "Human Rights Watch (2004)". */
+function speakersOf(evidence, stance) {
+  const seen = new Map();
+  for (const item of evidence) {
+    if (item.stance !== stance || seen.has(item.speaker)) continue;
+    const year = parseDate(item.date)?.[0];
+    seen.set(item.speaker, { name: year ? `${item.speaker} (${year})` : item.speaker, kind: item.speaker_kind });
+  }
+  return [...seen.values()];
+}
+
+/** At most two names, then "and N others": the banner stays a sentence on a phone. */
+function namesLine(speakers) {
+  const names = speakers.slice(0, speakers.length === 3 ? 3 : 2).map((s) => s.name);
+  const rest = speakers.length - names.length;
+  if (rest > 0) return `${names.join(', ')} and ${rest} other${rest === 1 ? '' : 's'}`;
+  return listWords(names);
+}
+
+/**
+ * The verdict in one plain sentence naming who says so: "Elchin Gasimov (2020), Human
+ * Rights Watch (2004) and 3 others contradict this claim."
+ */
+export function plainSummary(result) {
+  const n = result.independent_sources;
+  const inSources = `${n === 1 ? 'one independent source' : `${countWord(n)} independent sources`}`;
+  const stanceOf = { supported: 'supports', contradicted: 'contradicts' }[result.verdict];
+  if (stanceOf) {
+    let speakers = speakersOf(result.evidence, stanceOf);
+    // A party's own statement never makes a claim supported: name the others first.
+    if (stanceOf === 'supports') speakers = [...speakers.filter((s) => s.kind !== 'government'), ...speakers.filter((s) => s.kind === 'government')];
+    const verb = stanceOf === 'supports' ? 'support' : 'contradict';
+    if (speakers.length === 0) return `${capitalise(inSources)} ${n === 1 ? `${verb}s` : verb} this claim.`;
+    const single = speakers.length === 1;
+    // How many independent sources that is, the banner's detail line says.
+    return `${namesLine(speakers)} ${single ? `${verb}s` : verb} this claim.`;
+  }
+  if (result.verdict === 'disputed') {
+    const backing = speakersOf(result.evidence, 'supports');
+    const against = speakersOf(result.evidence, 'contradicts');
+    if (backing.length && against.length) {
+      return `The record is divided: ${namesLine(backing)} ${backing.length === 1 ? 'supports' : 'support'} this claim; ${namesLine(against)} ${against.length === 1 ? 'contradicts' : 'contradict'} it.`;
+    }
+    return 'The record is divided: sources support and contradict this claim.';
+  }
+  const related = result.evidence.length;
+  if (related === 0) return 'No statement in this bundle speaks to this claim.';
+  return `${capitalise(countWord(related))} statement${related === 1 ? ' shares' : 's share'} words with this claim, but none supports or contradicts it.`;
+}
+
+function capitalise(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The URL if it is http(s), else null: bundle text never becomes a javascript: link. */

@@ -4,12 +4,16 @@
 // the way the wasm arrives differs.
 
 import { fetchBundle, openChecker, openDefaultChecker } from './checker-client.js';
-import { el, verdictSummary } from './format.js';
+import { el, plainSummary, verdictSummary, VERDICT_LABELS } from './format.js';
 import { LoadProgress } from './progress.js';
 import { startPymChild } from './pym-child.js';
-import { clearResult, renderResult } from './render.js';
+import { clearResult, renderResult, smoothOrNot } from './render.js';
+import { reportLink, resultText } from './share.js';
 
 const TYPING_PAUSE_MS = 250;
+/** A #claim= link carries at most this many bytes of claim (UTF-8). */
+export const LINK_CLAIM_BYTES = 2000;
+const PAGE_TITLE = document.title;
 
 /**
  * @param {{compileWasm: () => Promise<WebAssembly.Module>, createWorker?: () => Worker}} options
@@ -25,7 +29,32 @@ export async function startReader({ compileWasm, createWorker }) {
   const status = $('status');
   const announcer = $('announce');
   const copyButton = $('copy-link');
+  const copyResultButton = $('copy-result');
   const copyStatus = $('copy-status');
+  const reportBox = $('report');
+  let shown = null; // {claim, result} on screen
+  let revealNext = false; // a check from an example or a link: bring the verdict into view
+  // The newsroom's "report a problem" address: <meta name="claimcheck:report-url">.
+  const reportUrl = document.querySelector('meta[name="claimcheck:report-url"]')?.content || '';
+  // Opened from disk, a link would be a file:// address useless to anyone else: the
+  // button copies the claim and the result instead.
+  const offline = location.protocol === 'file:';
+  if (offline) copyButton.hidden = true;
+  const printButton = $('print-result');
+  printButton.addEventListener('click', () => window.print());
+  // Says when a link cannot carry the whole claim.
+  const linkNote = el('p', 'cc-hint cc-link-note');
+  linkNote.id = 'link-note';
+  linkNote.hidden = true;
+  form.querySelector('.cc-actions').after(linkNote);
+  const showActions = (claim) => {
+    copyResultButton.hidden = !shown;
+    printButton.hidden = !shown;
+    const cut = !offline && shown && capClaim(claim).cut;
+    linkNote.hidden = !cut;
+    linkNote.textContent = cut ? `The claim is longer than ${LINK_CLAIM_BYTES.toLocaleString('en')} bytes: its link carries only the first ${LINK_CLAIM_BYTES.toLocaleString('en')}.` : '';
+  };
+  showActions('');
   const progress = new LoadProgress(status);
   status.after(progress.node);
 
@@ -44,6 +73,10 @@ export async function startReader({ compileWasm, createWorker }) {
     if (claim.trim() === '') {
       setFragment(claim);
       clearResult(resultBox);
+      shown = null;
+      showActions(claim);
+      document.title = PAGE_TITLE;
+      reportBox.replaceChildren();
       lastAnnounced = '';
       announcer.textContent = '';
       return;
@@ -58,10 +91,17 @@ export async function startReader({ compileWasm, createWorker }) {
     if (result === null || seq !== latest) return; // a newer claim is on its way
     // The fragment changes with the result, so a link always shows what it says.
     setFragment(claim);
-    renderResult(resultBox, result);
+    shown = { claim, result };
+    showActions(claim);
+    renderResult(resultBox, result, { claim, checkSentence: (text) => checker.check(text, `sentence:${text}`) });
+    document.title = `${VERDICT_LABELS[result.verdict]}: “${shorten(claim, 70)}” — claimcheck`;
+    reportBox.replaceChildren(...(reportUrl ? [reportLink(reportUrl, claim, result)] : []));
+    if (revealNext) {
+      revealNext = false;
+      revealVerdict(resultBox);
+    }
     // Announce only when the summary changes, so typing does not repeat it endlessly.
-    const n = result.evidence.length;
-    const summary = `${verdictSummary(result)}. ${n} piece${n === 1 ? '' : 's'} of evidence.`;
+    const summary = `${verdictSummary(result)}. ${plainSummary(result)}`;
     if (summary !== lastAnnounced) {
       announcer.textContent = summary;
       lastAnnounced = summary;
@@ -86,20 +126,28 @@ export async function startReader({ compileWasm, createWorker }) {
   for (const button of document.querySelectorAll('[data-example]')) {
     button.addEventListener('click', () => {
       input.value = button.dataset.example;
+      revealNext = true;
       check();
     });
   }
   window.addEventListener('hashchange', () => {
     const claim = claimFromFragment();
-    if (claim !== null && claim !== input.value) {
+    if (claim !== null && claim !== input.value && claim !== capClaim(input.value).text) {
       input.value = claim;
+      revealNext = true;
       check();
     }
   });
   copyButton.addEventListener('click', () => copyLink(input.value, copyStatus));
+  copyResultButton.addEventListener('click', () => {
+    if (shown) copyText(resultText(shown.claim, shown.result), 'Result copied.', 'The result', copyStatus);
+  });
 
   const linked = claimFromFragment();
-  if (linked !== null) input.value = linked;
+  if (linked !== null) {
+    input.value = linked;
+    revealNext = true;
+  }
 
   const params = new URLSearchParams(location.search);
   const bundleParam = createWorker ? params.get('bundle') : null;
@@ -161,10 +209,37 @@ function claimFromFragment() {
   return new URLSearchParams(location.hash.slice(1)).get('claim');
 }
 
+/** The claim cut to LINK_CLAIM_BYTES of UTF-8 at a character boundary, and whether it was cut. */
+export function capClaim(claim) {
+  const bytes = new TextEncoder().encode(claim);
+  if (bytes.length <= LINK_CLAIM_BYTES) return { text: claim, cut: false };
+  // fatal: false drops a split character at the end; trim the replacement it leaves.
+  const text = new TextDecoder().decode(bytes.slice(0, LINK_CLAIM_BYTES)).replace(/\uFFFD$/, '');
+  return { text, cut: true };
+}
+
 function linkFor(claim) {
   const url = new URL(location.href);
-  url.hash = claim.trim() === '' ? '' : `claim=${encodeURIComponent(claim)}`;
+  url.hash = claim.trim() === '' ? '' : `claim=${encodeURIComponent(capClaim(claim).text)}`;
   return url.href;
+}
+
+function shorten(text, max) {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * After a check the reader did not type (an example, a shared link), brings the verdict
+ * into view when it is below the fold, as on a phone; no animation under reduced motion.
+ */
+function revealVerdict(resultBox) {
+  const banner = resultBox.querySelector('.cc-verdict');
+  // In an iframe (pym.js) scrolling would move the host's article: never.
+  if (!banner || window.parent !== window) return;
+  const { top, bottom } = banner.getBoundingClientRect();
+  if (top >= 0 && bottom <= window.innerHeight) return;
+  banner.scrollIntoView({ block: 'start', behavior: smoothOrNot() });
 }
 
 /** Keeps the URL fragment in step with the claim without adding history entries. */
@@ -174,18 +249,23 @@ function setFragment(claim) {
 }
 
 async function copyLink(claim, statusNode) {
-  const href = linkFor(claim);
+  const cut = capClaim(claim).cut;
+  const note = cut ? ` It carries the first ${LINK_CLAIM_BYTES.toLocaleString('en')} bytes of the claim.` : '';
+  await copyText(linkFor(claim), `Link copied.${note}`, `This link${cut ? ` (the first ${LINK_CLAIM_BYTES.toLocaleString('en')} bytes of the claim)` : ''}`, statusNode);
+}
+
+async function copyText(text, done, what, statusNode) {
   try {
-    await navigator.clipboard.writeText(href);
-    statusNode.textContent = 'Link copied.';
+    await navigator.clipboard.writeText(text);
+    statusNode.textContent = done;
   } catch {
-    // No clipboard access (an iframe without permission, an old browser): show the link
-    // selected, so the reader can copy it by hand.
-    const field = el('input', 'cc-link-field');
+    // No clipboard access (an iframe without permission, a file:// page, an old
+    // browser): show the text selected, so the reader can copy it by hand.
+    const field = el(text.includes('\n') ? 'textarea' : 'input', 'cc-link-field');
     field.readOnly = true;
-    field.value = href;
-    field.setAttribute('aria-label', 'Link to this result');
-    statusNode.replaceChildren('Copy this link: ', field);
+    field.value = text;
+    field.setAttribute('aria-label', what);
+    statusNode.replaceChildren(`${what}, to copy: `, field);
     field.focus();
     field.select();
   }

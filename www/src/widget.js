@@ -7,7 +7,8 @@
 // Attributes: `claim` prefills the box and checks it; `bundle` is the URL of another
 // bundle (JSON source or compiled .ccb) instead of the embedded default; `compact`
 // shows a shorter result; `heading-level` (default 2) is the level of the verdict's
-// heading, to fit the host page's outline. Each result is dispatched as a `claimcheck:result` event
+// heading, to fit the host page's outline; `report-url` (http(s) or mailto:) shows
+// "Report a problem with this verdict", carrying the claim and verdict. Each result is dispatched as a `claimcheck:result` event
 // (bubbles, composed; the result is `detail`) and reflected as `data-verdict` on the
 // element. Renders into Shadow DOM; theme it with --cc-* custom properties.
 
@@ -17,6 +18,7 @@ import { compileWasm, fetchBundle, openChecker, openDefaultChecker } from './che
 import { el, verdictSummary } from './format.js';
 import { LoadProgress } from './progress.js';
 import { clearResult, renderResult } from './render.js';
+import { reportLink } from './share.js';
 
 const TYPING_PAUSE_MS = 250;
 
@@ -104,7 +106,7 @@ let nextId = 0;
 let nextChannel = 0;
 
 export class ClaimCheckElement extends HTMLElement {
-  static observedAttributes = ['claim', 'bundle', 'compact', 'heading-level'];
+  static observedAttributes = ['claim', 'bundle', 'compact', 'heading-level', 'report-url'];
 
   #checker = null;
   #loading = null; // the load we wait for; an older one finishing late is ignored
@@ -131,7 +133,7 @@ export class ClaimCheckElement extends HTMLElement {
       this.#check();
     } else if (name === 'bundle') {
       this.#load();
-    } else if (name === 'compact' || name === 'heading-level') {
+    } else if (name === 'compact' || name === 'heading-level' || name === 'report-url') {
       this.#render();
     }
   }
@@ -162,12 +164,13 @@ export class ClaimCheckElement extends HTMLElement {
     result.setAttribute('part', 'result');
     const announcer = el('p', 'cc-visually-hidden');
     announcer.setAttribute('aria-live', 'polite');
+    const report = el('div', 'cc-report-box');
     const footer = el('p', 'cc-footer');
 
-    const wrapper = el('div', 'cc-root cc-widget', form, status, progress.node, error, result, announcer, footer);
+    const wrapper = el('div', 'cc-root cc-widget', form, status, progress.node, error, result, report, announcer, footer);
     wrapper.setAttribute('part', 'root');
     root.append(wrapper);
-    this.#parts = { input, status, progress, error, result, announcer, footer };
+    this.#parts = { input, status, progress, error, result, report, announcer, footer };
 
     input.addEventListener('input', () => {
       clearTimeout(this.#typingTimer);
@@ -215,9 +218,12 @@ export class ClaimCheckElement extends HTMLElement {
       if (this.#loading !== token) return;
       progress.hide();
       status.textContent = '';
+      const message = String(failure?.message ?? failure);
+      // The wasm comes from beside claim-check.js; a bundle from its own URL.
+      const wasm = /claimcheck_bg\.wasm/.test(message);
       error.replaceChildren(
-        el('p', 'cc-error-title', 'This bundle could not be loaded.'),
-        el('p', 'cc-error-message', String(failure?.message ?? failure)),
+        el('p', 'cc-error-title', wasm ? 'claimcheck could not start.' : 'This bundle could not be loaded.'),
+        el('p', 'cc-error-message', explainFetchFailure(message, bundleUrl, wasm)),
       );
     }
   }
@@ -263,7 +269,8 @@ export class ClaimCheckElement extends HTMLElement {
   }
 
   #render() {
-    const { result: box, announcer } = this.#parts;
+    const { result: box, announcer, report } = this.#parts;
+    report.replaceChildren();
     if (!this.#result) {
       clearResult(box);
       this.removeAttribute('data-verdict');
@@ -272,11 +279,41 @@ export class ClaimCheckElement extends HTMLElement {
     }
     const level = Number(this.getAttribute('heading-level'));
     const headingLevel = Number.isInteger(level) && level >= 1 && level <= 5 ? level : 2;
-    renderResult(box, this.#result, { compact: this.hasAttribute('compact'), headingLevel });
+    const checker = this.#checker;
+    renderResult(box, this.#result, {
+      compact: this.hasAttribute('compact'),
+      headingLevel,
+      claim: this.#parts.input.value,
+      checkSentence: (text) => checker.check(text, `${this.#channel}:sentence:${text}`),
+    });
+    const reportUrl = this.getAttribute('report-url');
+    const link = reportUrl ? reportLink(reportUrl, this.#parts.input.value, this.#result) : null;
+    if (link) report.append(link);
     this.setAttribute('data-verdict', this.#result.verdict);
     const summary = verdictSummary(this.#result);
     if (announcer.textContent !== summary) announcer.textContent = summary;
   }
+}
+
+/**
+ * A failed fetch says only "Failed to fetch"; across origins the usual cause is a server
+ * that does not send Access-Control-Allow-Origin for this site. Said so in the widget, in
+ * words a newsroom can act on, not only in the console.
+ */
+function explainFetchFailure(message, bundleUrl, wasm) {
+  if (!/could not be fetched/.test(message)) return message;
+  const url = wasm ? new URL('./claimcheck_bg.wasm', import.meta.url).href : bundleUrl;
+  const crossOrigin = (() => {
+    try {
+      return new URL(url).origin !== location.origin;
+    } catch {
+      return false;
+    }
+  })();
+  const why = crossOrigin
+    ? `the server did not allow this site (CORS: it must send Access-Control-Allow-Origin for ${location.origin}), or the network is down`
+    : 'the network is down or the server did not answer';
+  return `The ${wasm ? 'engine' : 'bundle'} at ${url} could not be read: ${why}.\n${message}`;
 }
 
 if (!customElements.get('claim-check')) customElements.define('claim-check', ClaimCheckElement);

@@ -32,7 +32,7 @@ pub fn decide(m: &Match) -> Option<Decision> {
         }
         let other = &statement_doers[0];
         let verb = m.claim_word(term);
-        return Some(Decision::new(Stance::Related, RuleId::Actors, format!("claim says {} {verb}; statement says {} did", claim_doer.word, other.word)));
+        return Some(Decision::new(Stance::Related, RuleId::Actors, format!("The claim says {} {verb}; this statement says {} did.", claim_doer.word, other.word)));
     }
     None
 }

@@ -17,5 +17,5 @@ pub fn decide(m: &Match) -> Option<Decision> {
     let (gate, direct_gate) =
         if m.miscounted() { (m.amounts_coverage, m.direct_coverage + m.miscounted_weight / claim.total_weight.max(f32::EPSILON)) } else { (m.coverage, m.direct_coverage) };
     let thin = gate < CONTRADICT_MIN_COVERAGE || direct_gate < DECISIVE_MIN_DIRECT_COVERAGE || (too_thin && !m.miscounted());
-    thin.then(|| Decision::new(Stance::Related, RuleId::Coverage, format!("shares only {} with the claim", crate::stance::list(&m.matched_words))))
+    thin.then(|| Decision::new(Stance::Related, RuleId::Coverage, format!("Mentions only {} from the claim: too little to take a side.", crate::stance::list(&m.matched_words))))
 }

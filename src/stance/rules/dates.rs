@@ -16,7 +16,7 @@ pub const MONTH_NAMES: [&str; 12] = ["January", "February", "March", "April", "M
 /// "on November 11").
 fn compare_dates(claim: &ClaimView, statement: &Analysis) -> Comparison {
     let c = &claim.analysis;
-    let name = |(m, d): (u8, u8)| format!("{} {d}", MONTH_NAMES[(m as usize).saturating_sub(1) % 12]);
+    let name = |(m, d): (u8, u8)| crate::stance::wording::day_of_month(MONTH_NAMES[(m as usize).saturating_sub(1) % 12], d);
     if !c.days.is_empty() && !statement.days.is_empty() {
         if c.days.iter().any(|d| statement.days.contains(d)) {
             return Comparison::Agree(String::new(), String::new());

@@ -21,20 +21,49 @@ pub fn decide(m: &Match) -> Option<Decision> {
     let shared = |term: &str| m.found.iter().any(|(t, _)| t.term == term);
     // The claim's own content words: not names, not the frame ("denies", "says").
     let claim_tokens: Vec<usize> = m.claim.terms.iter().filter(|t| !t.entity).flat_map(|t| t.tokens.iter().copied()).collect();
-    let claim_rating = rating(&m.claim.analysis, claim_tokens.into_iter(), &|t| !shared(t))?;
+    let Some(claim_rating) = rating(&m.claim.analysis, claim_tokens.iter().copied(), &|t| !shared(t)) else {
+        return stem_shared_clash(m, &claim_tokens);
+    };
+    let statement_rating = statement_rating(m);
+    match statement_rating {
+        Some(s) if s.value.signum() != claim_rating.value.signum() => Some(Decision::new(
+            Stance::Contradicts,
+            RuleId::Evaluation,
+            format!("The claim says \u{201C}{}\u{201D}; this statement says \u{201C}{}\u{201D}.", claim_rating.word, s.word),
+        )),
+        Some(_) => None,
+        // The claim rates; the statement does not: it cannot back the rating.
+        None => Some(Decision::new(Stance::Related, RuleId::Evaluation, format!("The claim says \u{201C}{}\u{201D}; this statement does not rate it.", claim_rating.word))),
+    }
+}
+
+/// A rating word the statement matches only by stem, in another word ("humane" against
+/// "human rights report"): it is still the claim's rating, and a statement rating the
+/// thing the other way contradicts it. A statement that does not rate it passes.
+fn stem_shared_clash(m: &Match, claim_tokens: &[usize]) -> Option<Decision> {
+    let lexicon = Lexicon::get();
+    let statement_words = |term: &str| -> Vec<&str> {
+        m.found.iter().filter(|(t, _)| t.term == term).filter_map(|(_, hit)| hit.occurrences()).flatten().map(|&i| m.statement.tokens[i].word.as_str()).collect()
+    };
+    // Only the stemmer made them one ("humane", "human"); synonyms are another matter.
+    let reworded = |t: &str| {
+        let words = statement_words(t);
+        let claim_words: Vec<&str> = claim_tokens.iter().map(|&i| &m.claim.analysis.tokens[i]).filter(|c| c.term == t).map(|c| c.word.as_str()).collect();
+        !words.is_empty() && claim_words.iter().all(|c| words.iter().all(|w| w != c && lexicon.stem(w) == lexicon.stem(c)))
+    };
+    let claim_rating = rating(&m.claim.analysis, claim_tokens.iter().copied(), &reworded)?;
+    let statement_rating = statement_rating(m)?;
+    (statement_rating.value.signum() != claim_rating.value.signum())
+        .then(|| Decision::new(Stance::Contradicts, RuleId::Evaluation, format!("claim says \"{}\"; statement says \"{}\"", claim_rating.word, statement_rating.word)))
+}
+
+/// The statement's strongest rating near the words it shares with the claim.
+fn statement_rating(m: &Match) -> Option<Rating> {
     let anchors: Vec<usize> = m.found.iter().filter_map(|(_, hit)| hit.occurrences()).flatten().copied().collect();
     let near = |i: usize| anchors.iter().any(|&a| a.abs_diff(i) <= NEAR);
     let claim_terms = |t: &str| !m.claim.terms.iter().any(|c| c.term == t);
     let statement_tokens = (0..m.statement.tokens.len()).filter(|&i| near(i) && !m.statement.tokens[i].entity);
-    let statement_rating = rating(m.statement, statement_tokens, &claim_terms);
-    match statement_rating {
-        Some(s) if s.value.signum() != claim_rating.value.signum() => {
-            Some(Decision::new(Stance::Contradicts, RuleId::Evaluation, format!("claim says \"{}\"; statement says \"{}\"", claim_rating.word, s.word)))
-        }
-        Some(_) => None,
-        // The claim rates; the statement does not: it cannot back the rating.
-        None => Some(Decision::new(Stance::Related, RuleId::Evaluation, format!("claim says \"{}\"; statement does not rate it", claim_rating.word))),
-    }
+    rating(m.statement, statement_tokens, &claim_terms)
 }
 
 struct Rating {
@@ -45,14 +74,13 @@ struct Rating {
 /// The strongest rating among `tokens` (content words passing `counts`), negation
 /// applied; `None` when none reaches `MIN_RATING`.
 fn rating(a: &Analysis, tokens: impl Iterator<Item = usize>, counts: &dyn Fn(&str) -> bool) -> Option<Rating> {
-    let lexicon = Lexicon::get();
     let mut best: Option<Rating> = None;
     for i in tokens {
         let t = &a.tokens[i];
         if t.kind != TokenKind::Content || !counts(&t.term) {
             continue;
         }
-        let Some(v) = resources::valence(&lexicon.stem(&t.word)) else { continue };
+        let Some(v) = resources::valence(&t.word) else { continue };
         let value = if a.is_negated(i) { -v } else { v };
         if value.abs() >= MIN_RATING && best.as_ref().is_none_or(|b| value.abs() > b.value.abs()) {
             best = Some(Rating { value, word: t.word.clone() });

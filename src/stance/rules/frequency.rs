@@ -18,10 +18,10 @@ pub fn decide(m: &Match) -> Option<Decision> {
     // The statement reports the shared thing as so (not negated on either side).
     let affirmed = m.claim_polarity == 0 && m.statement_polarity == 0;
     if let (true, Some(i)) = (affirmed, first_of(m.statement, INTENSIFIERS)) {
-        let reason = format!("claim says \"{said}\"; statement says \"{}\"", m.statement.tokens[i].word);
+        let reason = format!("The claim says \u{201C}{said}\u{201D}; this statement says \u{201C}{}\u{201D}.", m.statement.tokens[i].word);
         return Some(Decision::new(Stance::Contradicts, RuleId::Frequency, reason));
     }
-    Some(Decision::new(Stance::Related, RuleId::Frequency, format!("claim says \"{said}\"; statement does not say how often")))
+    Some(Decision::new(Stance::Related, RuleId::Frequency, format!("The claim says \u{201C}{said}\u{201D}; this statement does not say how often.")))
 }
 
 fn first_of(a: &Analysis, words: &[&str]) -> Option<usize> {

@@ -115,7 +115,7 @@ pub fn decide(m: &Match) -> Decision {
 
 /// The judgement when nothing decided: the statement shares words, settles nothing.
 pub fn related(m: &Match) -> Decision {
-    Decision::new(Stance::Related, RuleId::Related, format!("shares {} but does not settle the claim", super::list(&m.matched_words)))
+    Decision::new(Stance::Related, RuleId::Related, format!("Mentions {} from the claim, but does not say whether it is so.", super::list(&m.matched_words)))
 }
 
 /// Two details compared: what the claim says, what the statement says.
@@ -131,7 +131,10 @@ pub enum Comparison {
 /// A conflict of details as a contradiction, when the statement is about the same thing.
 pub fn conflict(rule: RuleId, comparison: &Comparison, applies: bool) -> Option<Decision> {
     match comparison {
-        Comparison::Conflict(c, s) if applies => Some(Decision::new(Stance::Contradicts, rule, format!("claim says {c}; statement says {s}"))),
+        Comparison::Conflict(c, s) if applies => {
+            let (c, s) = if rule == RuleId::Quantities { (super::wording::amount(c), super::wording::amount(s)) } else { (c.clone(), s.clone()) };
+            Some(Decision::new(Stance::Contradicts, rule, format!("The claim says {c}; this statement says {s}.")))
+        }
         _ => None,
     }
 }

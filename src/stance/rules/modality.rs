@@ -34,17 +34,19 @@ pub fn decide(m: &Match) -> Option<Decision> {
     let statement_recommends = m.found.iter().filter(|(t, _)| !t.entity).filter_map(|(_, hit)| hit.occurrences()).any(|ix| recommends(m.statement, ix));
     let claim_recommends = m.claim.terms.iter().any(|t| recommends(&m.claim.analysis, &t.tokens));
     if statement_recommends && !claim_recommends && m.claim_polarity == m.statement_polarity {
-        return Some(Decision::new(Stance::Related, RuleId::Modality, "the statement recommends this; it does not report that it happened".to_string()));
+        return Some(Decision::new(Stance::Related, RuleId::Modality, "This statement recommends it; it does not report that it happened.".to_string()));
     }
     match (claim_cue, statement_cue) {
         (None, Some(s)) => Some(Decision::new(
             Stance::Related,
             RuleId::Modality,
-            format!("the statement only says what would or could be (\"{}\"); the claim states it as fact", cue_word(m.statement, s)),
+            format!("This statement only says what would or could be (\u{201C}{}\u{201D}); the claim states it as fact.", cue_word(m.statement, s)),
         )),
-        (Some(c), None) => {
-            Some(Decision::new(Stance::Related, RuleId::Modality, format!("the claim supposes (\"{}\"); the statement states a fact", cue_word(&m.claim.analysis, c))))
-        }
+        (Some(c), None) => Some(Decision::new(
+            Stance::Related,
+            RuleId::Modality,
+            format!("The claim only supposes it (\u{201C}{}\u{201D}); this statement states a fact.", cue_word(&m.claim.analysis, c)),
+        )),
         _ => None,
     }
 }

@@ -13,14 +13,14 @@ pub fn decide(m: &Match) -> Option<Decision> {
     }
     let (claim, statement) = (m.claim, m.statement);
     let reason = if let Some((term, at)) = m.flips.first() {
-        format!("claim says \"{}\"; statement says \"{}\"", m.claim_word(term), statement.tokens[*at].word)
+        format!("The claim says \u{201C}{}\u{201D}; this statement says the opposite, \u{201C}{}\u{201D}.", m.claim_word(term), statement.tokens[*at].word)
     } else if let Some(&n) = m.statement_negators.iter().next() {
         let scope_word =
             statement.negators[n].scope.iter().find(|i| m.matched_words.contains(&statement.tokens[**i].word)).map(|&i| statement.tokens[i].word.clone()).unwrap_or_default();
-        let claim_side = if m.claim_polarity == 1 { negated_phrase(claim) } else { format!("\"{}\"", polar_terms_words(claim, &m.polar_terms)) };
-        format!("claim says {claim_side}; statement says \"{} … {scope_word}\"", statement.tokens[statement.negators[n].cue].word)
+        let claim_side = if m.claim_polarity == 1 { negated_phrase(claim) } else { format!("\u{201C}{}\u{201D}", polar_terms_words(claim, &m.polar_terms)) };
+        format!("The claim says {claim_side}; this statement says \u{201C}{} … {scope_word}\u{201D}.", statement.tokens[statement.negators[n].cue].word)
     } else {
-        format!("claim says {}; statement affirms \"{}\"", negated_phrase(claim), list_plain(&m.matched_words))
+        format!("The claim says {}; this statement reports it as so ({}).", negated_phrase(claim), list_plain(&m.matched_words))
     };
     Some(Decision::new(Stance::Contradicts, RuleId::Polarity, reason))
 }

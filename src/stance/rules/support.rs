@@ -5,9 +5,10 @@
 //! place and that the statement lacks keeps it from support when it carries weight.
 
 use super::{Comparison, Decision, RuleId};
+use crate::analysis::{Analysis, NegatorKind};
 use crate::report::Stance;
 use crate::stance::matching::{Found, Match};
-use crate::stance::{list, negated_phrase, SUPPORT_MIN_COVERAGE};
+use crate::stance::{list, ClaimTerm, SUPPORT_MIN_COVERAGE};
 
 /// The most of the claim's weight that may be missing from the statement in words that
 /// say something of the subject (not names or places).
@@ -25,9 +26,12 @@ pub fn decide(m: &Match) -> Option<Decision> {
     let universal_unproven = claim.analysis.universal && !statement.universal;
     // The quote itself must say something of the claim beyond naming a country.
     let quote_speaks = m.found.iter().any(|(t, hit)| !t.place && !matches!(hit, Found::Aside));
-    let unmatched_predicate: f32 =
-        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && !m.has(t)).map(|t| t.weight).sum::<f32>() / claim.total_weight.max(f32::EPSILON);
-    let supports = m.coverage >= SUPPORT_MIN_COVERAGE
+    // Where a claim says something is not ("taken in another country", "not in
+    // Azerbaijan", "unpunished"), that is its point: the quote itself must speak of it.
+    let spoken = |t: &ClaimTerm| m.found.iter().any(|(f, hit)| f.term == t.term && hit.occurrences().is_some());
+    let negated_unspoken = claim.terms.iter().filter(|t| (!t.entity || t.place) && t.tokens.iter().any(|&i| pointedly_negated(&claim.analysis, i, t.place))).any(|t| !spoken(t));
+    let supports = !negated_unspoken
+        && m.coverage >= SUPPORT_MIN_COVERAGE
         && !matches!(m.quantity, Comparison::Unmatched)
         && !universal_unproven
         && m.names_matched
@@ -35,17 +39,29 @@ pub fn decide(m: &Match) -> Option<Decision> {
         && quote_speaks
         // Names alone say nothing of them: something the claim asserts must be shared.
         && !m.polar_terms.is_empty()
-        && unmatched_predicate <= MAX_UNMATCHED_PREDICATE
+        && m.unmatched_predicate() <= MAX_UNMATCHED_PREDICATE
         && !claim.terms.iter().any(|t| t.unknown_name);
     if !supports {
         return None;
     }
-    let mut reason = format!("statement also says {}", list(&m.matched_words));
+    let mut reason = format!("Says what the claim says ({}", list(&m.matched_words));
     if m.claim_polarity == 1 {
-        reason.push_str(&format!(", with the same negation ({})", negated_phrase(claim)));
+        reason.push_str("), and like the claim says it is not so.");
+    } else {
+        reason.push_str(").");
     }
     if let Comparison::Agree(c, s) = &m.quantity {
-        reason = format!("claim says {c}; statement says {s}; {reason}");
+        reason = format!("The claim says {}; this statement says {}. {reason}", crate::stance::wording::amount(c), crate::stance::wording::amount(s));
     }
     Some(Decision::new(Stance::Supports, RuleId::Support, reason))
+}
+
+/// Whether token `i` is what a negation points at: a word that negates itself
+/// ("abroad", "another country", "impunity"), or a place right after a negator ("not in
+/// Azerbaijan").
+fn pointedly_negated(a: &Analysis, i: usize, place: bool) -> bool {
+    a.negators.iter().any(|n| match n.kind {
+        NegatorKind::Lexical => n.cue == i,
+        _ => place && n.cue < i && i - n.cue <= 2 && n.scope.contains(&i),
+    })
 }
