@@ -40,6 +40,18 @@ enum Command {
         #[arg(long)]
         bundle: Option<PathBuf>,
     },
+    /// Measure claim matching: for each query (JSON lines {"id", "text", "gold": [review
+    /// ids]}), rank the bundle's reviews and print MAP@5, recall@1, recall@5 and the
+    /// time per query. CLEF CheckThat! 2022 Task 2A's query files read as they are.
+    EvalMatching {
+        file: PathBuf,
+        /// A bundle with reviews (see `bundle import-reviews`).
+        #[arg(long)]
+        bundle: PathBuf,
+        /// Print each query's rank of its first gold review.
+        #[arg(long)]
+        verbose: bool,
+    },
     /// Show how a text is analysed: tokens, terms, negation scopes, amounts (for
     /// people tuning the engine).
     #[command(hide = true)]
@@ -157,6 +169,31 @@ fn run(command: Command) -> Result<ExitCode, String> {
             say!("{}", eval::Summary(&outcomes));
             Ok(ExitCode::SUCCESS)
         }
+        Command::EvalMatching { file, bundle, verbose } => {
+            use claimcheck::reviews::eval;
+            let started = std::time::Instant::now();
+            let checker = load(Some(&bundle))?;
+            // The reviews' index is built on the first check; build it before timing.
+            checker.rank_reviews("", 1);
+            let loaded = started.elapsed();
+            let name = file.display().to_string();
+            let text = std::fs::read_to_string(&file).map_err(|e| format!("{name}: {e}"))?;
+            let queries = eval::parse_queries(&text, &name)?;
+            let started = std::time::Instant::now();
+            let ranked: Vec<Vec<String>> =
+                queries.iter().map(|q| checker.rank_reviews(&q.text, 20).into_iter().take(5).map(|r| checker.bundle().reviews[r.review].id.clone()).collect()).collect();
+            let per_query = started.elapsed().as_secs_f64() * 1000.0 / queries.len().max(1) as f64;
+            let ranked: Vec<Vec<&str>> = ranked.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+            if verbose {
+                for (q, r) in queries.iter().zip(&ranked) {
+                    let rank = r.iter().position(|id| q.gold.iter().any(|g| g == id)).map_or("-".to_string(), |p| (p + 1).to_string());
+                    say!("{rank} {}", plain(&q.id));
+                }
+            }
+            say!("{}", eval::Scores::of(&queries, &ranked));
+            say!("{per_query:.2} ms per query; {} reviews loaded and indexed in {} ms", checker.bundle().reviews.len(), loaded.as_millis());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Analyze { text } => {
             let a = claimcheck::analysis::analyze(&text);
             for (i, t) in a.tokens.iter().enumerate() {
@@ -173,7 +210,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Bundle { command: BundleCommand::Verify { path } } => {
             let checker = load(Some(&path))?;
             let b = checker.bundle();
-            say!("{}: ok — {} sources, {} statements, {} relations", path.display(), b.sources.len(), b.statements.len(), b.relations.len());
+            say!("{}: ok — {} sources, {} statements, {} relations, {} reviews", path.display(), b.sources.len(), b.statements.len(), b.relations.len(), b.reviews.len());
             Ok(ExitCode::SUCCESS)
         }
         Command::Bundle { command: BundleCommand::Build { path, output } } => {
@@ -346,6 +383,22 @@ fn print_readable(result: &CheckResult) {
         claimcheck::Verdict::NoEvidence => "NO EVIDENCE in this bundle".to_string(),
         v => v.as_str().to_uppercase(),
     };
+    // A fact-checker's verdict comes first, apart from claimcheck's own.
+    for r in &result.reviews {
+        let of = match r.relation {
+            claimcheck::report::ReviewRelation::Same => "",
+            claimcheck::report::ReviewRelation::Opposite => " (a fact-check of the opposite claim)",
+        };
+        say!("Fact-checked by {}, {}: {}{of}", plain(&r.reviewer), plain(&r.reviewed), plain(&r.rating));
+        say!("   Reviewed claim: \"{}\"", plain(&r.claim));
+        if !r.summary.is_empty() {
+            say!("   {}", plain(&r.summary));
+        }
+        say!("   {}", plain(&r.url));
+    }
+    if !result.reviews.is_empty() {
+        say!("claimcheck's own assessment of the statements:");
+    }
     say!("Verdict: {verdict} (confidence {:.2}, {} independent source{})", result.confidence, result.independent_sources, if result.independent_sources == 1 { "" } else { "s" });
     for note in &result.notes {
         say!("Note: {}", plain(note));

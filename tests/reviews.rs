@@ -137,3 +137,40 @@ fn json_only_review_errors_are_named_too() {
         assert!(errors.iter().any(|e| e.contains(expected)), "expected {expected:?} in {errors:#?}");
     }
 }
+
+// ---- Claim matching (issue 11, item 2) ----
+
+const REVIEWED: &str = r#"{"format":"claimcheck-bundle/2","title":"T","language":"en",
+ "reviews":[
+  {"id":"ff/1","claim":"The government never tortured political prisoners in 2023.","reviewer":"Full Fact","reviewed":"2024-05-03","rating":"False","url":"https://fullfact.org/a"},
+  {"id":"afp/2","claim":"Vaccines cause autism in children.","reviewer":"AFP Fact Check","reviewed":"2024-02-01","rating":"False","url":"https://factcheck.afp.com/b"},
+  {"id":"pf/3","claim":"The city council raised parking fees by 25 percent.","reviewer":"PolitiFact","reviewed":"2023-11-20","rating":"Mostly true","url":"https://www.politifact.com/c"}
+ ]}"#;
+
+fn matches(claim: &str) -> Vec<(String, String, String)> {
+    let checker = Checker::from_bytes(REVIEWED.as_bytes(), "r.json", None).expect("valid");
+    let result = checker.check(claim);
+    let json = serde_json::to_value(&result).unwrap();
+    json["reviews"].as_array().unwrap().iter().map(|r| (r["id"].as_str().unwrap().into(), r["relation"].as_str().unwrap().into(), r["url"].as_str().unwrap().into())).collect()
+}
+
+#[test]
+fn a_claim_that_says_what_a_review_says_matches_it_with_the_url_as_imported() {
+    assert_eq!(matches("The government never tortured political prisoners in 2023."), vec![("ff/1".into(), "same".into(), "https://fullfact.org/a".into())]);
+    assert_eq!(matches("vaccines cause autism")[0].1, "same");
+}
+
+#[test]
+fn the_negation_of_a_reviewed_claim_matches_as_its_opposite_never_as_the_same() {
+    assert_eq!(matches("The government tortured political prisoners in 2023.")[0].1, "opposite");
+    assert_eq!(matches("Vaccines do not cause autism in children.")[0].1, "opposite");
+}
+
+#[test]
+fn another_amount_or_another_subject_is_not_the_reviewed_claim() {
+    assert_eq!(matches("The city council raised parking fees by 10 percent."), Vec::new());
+    assert_eq!(matches("The weather was sunny in Paris."), Vec::new());
+    // A bundle without reviews gives none, and the field is always there.
+    let result = Checker::embedded().unwrap().check("Police tortured detainees.");
+    assert!(serde_json::to_value(&result).unwrap()["reviews"].as_array().unwrap().is_empty());
+}
