@@ -157,7 +157,10 @@ fn matches(claim: &str) -> Vec<(String, String, String)> {
 #[test]
 fn a_claim_that_says_what_a_review_says_matches_it_with_the_url_as_imported() {
     assert_eq!(matches("The government never tortured political prisoners in 2023."), vec![("ff/1".into(), "same".into(), "https://fullfact.org/a".into())]);
-    assert_eq!(matches("vaccines cause autism")[0].1, "same");
+    assert_eq!(matches("vaccines cause autism in children")[0].1, "same", "claims are read case-blind");
+    // A claim that says less than the review's is not the reviewed claim: the rating of
+    // "in children" may not apply to it.
+    assert_eq!(matches("Vaccines cause autism."), Vec::new());
 }
 
 #[test]

@@ -21,8 +21,9 @@ use crate::stance::{judge, ClaimView, RuleId};
 
 /// How many reviews retrieval hands to judging.
 const CANDIDATES: usize = 20;
-/// Fewest shown: a review is shown when its similarity reaches this.
-pub const MIN_SIMILARITY: f32 = 0.6;
+/// A matching claim, the same or the opposite, leaves at most this share of either
+/// claim's weight unmatched (the support rule's limit).
+const MAX_UNMATCHED: f32 = 0.2;
 /// How many matched reviews a result carries at most.
 const MAX_SHOWN: usize = 3;
 
@@ -89,8 +90,8 @@ impl ReviewIndex {
         let mut shown: Vec<ReviewMatch> = Vec::new();
         for ranked in self.rank(bundle, claim, CANDIDATES) {
             let Some(relation) = ranked.relation else { continue };
-            if ranked.similarity < MIN_SIMILARITY || shown.len() == MAX_SHOWN {
-                continue;
+            if shown.len() == MAX_SHOWN {
+                break;
             }
             let r = &bundle.reviews[ranked.review];
             shown.push(ReviewMatch {
@@ -168,14 +169,19 @@ fn compare(index: &Index, pasted: &ClaimView, pasted_analysis: &Analysis, review
     let (f, b) = (forward.coverage, backward.coverage);
     let similarity = if f + b > 0.0 { 2.0 * f * b / (f + b) } else { 0.0 };
     let negates = |j: &crate::stance::Judgement| j.stance == Stance::Contradicts && matches!(j.rule, RuleId::Polarity | RuleId::Evaluation);
-    let other_fact = |j: &crate::stance::Judgement| j.stance == Stance::Contradicts && !negates(j);
-    let relation = if negates(&forward) || negates(&backward) {
-        Some(ReviewRelation::Opposite)
-    } else if other_fact(&forward) || other_fact(&backward) {
-        // Another amount, year, place or person: a different claim, not this one.
-        None
+    let relation = if forward.stance == Stance::Contradicts || backward.stance == Stance::Contradicts {
+        // The opposite claim: one negates the other and, negation aside, each holds
+        // nearly all of the other (the support rule's limit, at most a fifth of the
+        // weight unmatched, both ways). Another amount, year, place or doer is a
+        // different claim, not this one.
+        let opposite = (negates(&forward) || negates(&backward)) && f.min(b) >= 1.0 - MAX_UNMATCHED;
+        opposite.then_some(ReviewRelation::Opposite)
     } else {
-        Some(ReviewRelation::Same)
+        // The same claim: each holds nearly all of the other. One that only holds the
+        // pasted claim says more ("Azerbaijan released all political prisoners in 2019"
+        // for "there are political prisoners in Azerbaijan"), and its rating may not
+        // apply.
+        (f.min(b) >= 1.0 - MAX_UNMATCHED).then_some(ReviewRelation::Same)
     };
     (similarity, relation)
 }
