@@ -100,6 +100,23 @@ enum BundleCommand {
         #[arg(long, default_value = "other")]
         kind: String,
     },
+    /// Read fact-checks published as schema.org ClaimReview into a bundle's reviews:
+    /// JSON-LD files (one object, an array or an @graph), HTML pages with
+    /// <script type="application/ld+json"> blocks, or Google Fact Check Tools API
+    /// responses. Writes the compiled form, or the JSON source when OUTPUT ends in ".json".
+    /// Nothing is written if any item has an error.
+    ImportReviews {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Merge the reviews into this bundle (source JSON or compiled).
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// The bundle's title when not merging into one.
+        #[arg(long, default_value = "Fact-checks")]
+        title: String,
+    },
 }
 
 /// `println!` that ends the program quietly when standard output is closed (a reader
@@ -220,6 +237,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             say!("{}: {} bytes, {} statements", output.display(), bytes.len(), checker.bundle().statements.len());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Bundle { command: BundleCommand::ImportReviews { files, output, into, title } } => import_reviews(&files, &output, into.as_deref(), title),
         Command::Bundle { command: BundleCommand::Import { path, output, source_field, text_field, title, publisher, kind } } => {
             let kind = Kind::parse(&kind).ok_or_else(|| {
                 let allowed: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
@@ -253,6 +271,53 @@ fn run(command: Command) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn import_reviews(files: &[PathBuf], output: &Path, into: Option<&Path>, title: String) -> Result<ExitCode, String> {
+    use claimcheck::bundle::{rules, Bundle};
+    use claimcheck::reviews::claimreview;
+    let mut imported = claimreview::Imported::default();
+    let mut errors = Vec::new();
+    let mut bar = Progress::new();
+    for (i, path) in files.iter().enumerate() {
+        bar.show("reading", i, files.len());
+        let name = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {e}"))?;
+        if !meta.is_file() || meta.len() > claimreview::MAX_FEED_BYTES as u64 {
+            return Err(format!("{name}: not a regular file of at most {} bytes", claimreview::MAX_FEED_BYTES));
+        }
+        let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| format!("{name}: not UTF-8 at byte {}", e.valid_up_to()))?;
+        claimreview::import_file(text, &name, &mut imported, &mut errors);
+    }
+    bar.finish();
+    let imported = claimreview::finish(imported, errors).map_err(|e| e.to_string())?;
+    let count = imported.reviews.len();
+    let mut bundle = match into {
+        Some(path) => load(Some(path))?.bundle().clone(),
+        None => Bundle { title, language: "en".into(), sources: Vec::new(), statements: Vec::new(), relations: Vec::new(), reviews: Vec::new() },
+    };
+    bundle.reviews.extend(imported.reviews);
+    if bundle.reviews.len() > limits::MAX_REVIEWS {
+        return Err(format!("{}: {} reviews; the limit is {}", output.display(), bundle.reviews.len(), limits::MAX_REVIEWS));
+    }
+    // The merged bundle passes the verifier's rules, as any bundle must (ids unique
+    // across the bundle's reviews and the imported ones).
+    let name = output.display().to_string();
+    let mut report = rules::Report::new(&name);
+    rules::verify(&bundle, &mut report);
+    if !report.is_empty() {
+        return Err(claimcheck::bundle::BundleErrors(report.into_errors()).to_string());
+    }
+    let bytes = if output.extension().is_some_and(|e| e == "json") { source::to_json(&bundle).into_bytes() } else { Checker::new(bundle).compile() };
+    // Written beside the output and renamed into place: never half written.
+    let partial = output.with_extension("partial");
+    std::fs::write(&partial, &bytes).and_then(|()| std::fs::rename(&partial, output)).map_err(|e| format!("{}: {e}", output.display()))?;
+    let skipped: Vec<String> = imported.skipped.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
+    let skipped = if skipped.is_empty() { String::new() } else { format!("; skipped {}", skipped.join(", ")) };
+    let repeats = if imported.duplicates > 0 { format!("; {} repeated reviews kept once", imported.duplicates) } else { String::new() };
+    say!("{}: {} bytes, {count} reviews imported{skipped}{repeats}", output.display(), bytes.len());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A one-line progress bar on standard error, drawn only when it is a terminal (so logs

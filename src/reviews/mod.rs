@@ -8,6 +8,7 @@
 //!
 //! `eval` measures claim matching on labelled sets (CLEF CheckThat! 2022 Task 2A).
 
+pub mod claimreview;
 pub mod eval;
 
 use std::collections::HashSet;
