@@ -29,6 +29,22 @@ enum Command {
         /// A bundle (source JSON or compiled) instead of the embedded default.
         #[arg(long)]
         bundle: Option<PathBuf>,
+        /// Print the check as schema.org ClaimReview JSON-LD (a draft for an editor to
+        /// review before publishing); needs --reviewer and --url.
+        #[arg(long, requires_all = ["reviewer", "url"], conflicts_with = "json")]
+        claimreview: bool,
+        /// The organisation publishing the review (ClaimReview `author`).
+        #[arg(long)]
+        reviewer: Option<String>,
+        /// The page the review will be published on (ClaimReview `url`).
+        #[arg(long)]
+        url: Option<String>,
+        /// Who made the claim (ClaimReview `itemReviewed.author`), when known.
+        #[arg(long)]
+        claimant: Option<String>,
+        /// The review's date, YYYY-MM-DD (default: today, UTC).
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Run labelled claims (JSON lines) and print one line per case and a summary.
     ///
@@ -145,14 +161,24 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
-        Command::Check { claim, json, bundle } => {
+        Command::Check { claim, json, bundle, claimreview, reviewer, url, claimant, date } => {
             let checker = load(bundle.as_deref())?;
             let claim = match claim.as_deref() {
                 Some("-") | None => read_stdin()?,
                 Some(text) => text.to_string(),
             };
             let result = checker.check(&claim);
-            if json {
+            if claimreview {
+                use claimcheck::reviews::claimreview::{export, Publisher};
+                let date = date.unwrap_or_else(today);
+                // A matched review of the same claim knows who made it.
+                let known = result.reviews.iter().find(|r| r.relation == claimcheck::report::ReviewRelation::Same && !r.claimant.is_empty()).map(|r| r.claimant.clone());
+                let claimant = claimant.or(known);
+                let publisher = Publisher { reviewer: reviewer.as_deref().unwrap_or(""), url: url.as_deref().unwrap_or(""), date: &date, claimant: claimant.as_deref() };
+                let review = export(&result, &publisher)?;
+                say!("{}", serde_json::to_string_pretty(&review).map_err(|e| e.to_string())?);
+                eprintln!("claimcheck: a draft ClaimReview of claimcheck's assessment: an editor should review it before it is published.");
+            } else if json {
                 say!("{}", serde_json::to_string(&result).map_err(|e| e.to_string())?);
             } else {
                 print_readable(&result);
@@ -413,6 +439,22 @@ fn load(path: Option<&Path>) -> Result<Checker, String> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut texts = FileTexts::new(dir);
     Checker::from_bytes(&bytes, &path.display().to_string(), Some(&mut texts)).map_err(|e| e.to_string())
+}
+
+/// Today's date in UTC, `YYYY-MM-DD` (days since 1970 to a civil date, Howard Hinnant's
+/// algorithm).
+fn today() -> String {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
 }
 
 fn read_stdin() -> Result<String, String> {

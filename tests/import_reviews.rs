@@ -152,3 +152,62 @@ fn a_page_of_many_ordinary_scripts_is_read_for_its_one_claim_review() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success() && stdout.contains("1 reviews imported; 1 repeated reviews kept once"), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
 }
+
+// ---- Export (issue 11, item 4) ----
+
+fn export(claim: &str, extra: &[&str]) -> Output {
+    let mut args = vec!["check", "--claimreview", "--reviewer", "Harbour Fact Check", "--url", "https://factcheck.example.org/2024/police", "--date", "2024-06-01"];
+    args.extend(extra);
+    args.push(claim);
+    claimcheck(&args)
+}
+
+/// Google's required ClaimReview properties, and schema.org's shape of each.
+#[test]
+fn an_exported_claim_review_has_every_required_field_and_cites_its_evidence() {
+    let output = export("Police in Azerbaijan tortured detainees.", &["--claimant", "Opposition activists"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("draft"), "the CLI says it is a draft");
+    let review: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON-LD");
+    assert_eq!((review["@context"].as_str(), review["@type"].as_str()), (Some("https://schema.org"), Some("ClaimReview")));
+    assert_eq!(review["claimReviewed"], "Police in Azerbaijan tortured detainees.");
+    assert_eq!(review["url"], "https://factcheck.example.org/2024/police");
+    assert_eq!(review["datePublished"], "2024-06-01");
+    assert_eq!((review["author"]["@type"].as_str(), review["author"]["name"].as_str()), (Some("Organization"), Some("Harbour Fact Check")));
+    let rating = &review["reviewRating"];
+    assert_eq!(rating["@type"], "Rating");
+    assert!(rating["alternateName"].as_str().is_some_and(|r| !r.is_empty()));
+    let value = rating["ratingValue"].as_f64().expect("a rated verdict has a value");
+    assert!((rating["worstRating"].as_f64().unwrap()..=rating["bestRating"].as_f64().unwrap()).contains(&value));
+    assert_eq!((review["itemReviewed"]["@type"].as_str(), review["itemReviewed"]["author"]["name"].as_str()), (Some("Claim"), Some("Opposition activists")));
+    let citations = review["citation"].as_array().expect("cites the evidence");
+    assert!(!citations.is_empty() && citations.iter().all(|c| c["url"].as_str().is_some_and(|u| u.starts_with("https://") || u.starts_with("http://"))), "{citations:#?}");
+    // No claimant given and none known: itemReviewed has no author.
+    let unknown: serde_json::Value = serde_json::from_slice(&export("Police in Azerbaijan tortured detainees.", &[]).stdout).unwrap();
+    assert!(unknown["itemReviewed"].get("author").is_none());
+    // Options that would make invalid markup are refused by name.
+    let bad = claimcheck(&["check", "--claimreview", "--reviewer", "Desk", "--url", "javascript:alert(1)", "A claim."]);
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("--url: \"javascript:alert(1)\" is not an absolute http or https URL"));
+    let bad = claimcheck(&["check", "--claimreview", "--reviewer", "Desk", "--url", "https://e.org", "--date", "1 June 2024", "A claim."]);
+    assert!(!bad.status.success() && String::from_utf8_lossy(&bad.stderr).contains("--date"));
+}
+
+#[test]
+fn an_exported_review_imports_back_and_a_check_finds_it() {
+    let dir = scratch("round-trip");
+    let claim = "Police in Azerbaijan tortured detainees.";
+    let output = export(claim, &[]);
+    assert!(output.status.success());
+    let feed = dir.join("ours.jsonld");
+    std::fs::write(&feed, &output.stdout).unwrap();
+    let out = dir.join("with-ours.ccb");
+    let imported = claimcheck(&["bundle", "import-reviews", &feed.display().to_string(), "--into", "bundles/default/bundle.json", "-o", &out.display().to_string()]);
+    assert!(imported.status.success(), "{}", String::from_utf8_lossy(&imported.stderr));
+    let result = check_json(&out, claim);
+    let first = &result["reviews"][0];
+    assert_eq!(
+        (first["relation"].as_str(), first["reviewer"].as_str(), first["url"].as_str()),
+        (Some("same"), Some("Harbour Fact Check"), Some("https://factcheck.example.org/2024/police"))
+    );
+    assert_eq!(first["reviewed"], "2024-06-01");
+}

@@ -436,3 +436,83 @@ pub fn finish(mut imported: Imported, errors: Vec<BundleError>) -> Result<Import
     imported.duplicates += dedupe(&mut imported.reviews);
     Ok(imported)
 }
+
+/// What the newsroom says about the export: who publishes it, where, when, and who made
+/// the claim if known.
+pub struct Publisher<'a> {
+    /// The organisation (`author.name`).
+    pub reviewer: &'a str,
+    /// The page the review will be published on (`url`).
+    pub url: &'a str,
+    /// `YYYY-MM-DD` (`datePublished`).
+    pub date: &'a str,
+    /// Who made the claim (`itemReviewed.author.name`), when known.
+    pub claimant: Option<&'a str>,
+}
+
+/// The rating words and value (1 worst, 5 best) of a verdict, for `reviewRating`.
+fn rating_of(verdict: crate::report::Verdict) -> (&'static str, Option<u8>) {
+    use crate::report::Verdict;
+    match verdict {
+        Verdict::Supported => ("Supported by the record", Some(5)),
+        Verdict::Disputed => ("Disputed: the record is divided", Some(3)),
+        Verdict::Contradicted => ("Contradicted by the record", Some(1)),
+        Verdict::NoEvidence => ("No evidence in this bundle", None),
+    }
+}
+
+/// A check as schema.org ClaimReview JSON-LD, following Google's structured-data
+/// requirements (`claimReviewed`, `reviewRating` with `alternateName`, `author`,
+/// `datePublished`, `url`; `itemReviewed.author` when the claimant is known), citing the
+/// decisive evidence's sources. A draft: an editor reviews it before it is published.
+/// Errors name the option that is wrong (a url that is not http(s), a bad date).
+pub fn export(result: &crate::report::CheckResult, publisher: &Publisher) -> Result<Value, String> {
+    use serde_json::json;
+    if !rules::is_web_url(publisher.url) {
+        return Err(format!("--url: \"{}\" is not an absolute http or https URL", escape_for_message(truncate(publisher.url, 80))));
+    }
+    if publisher.date.len() != 10 || Date::parse(publisher.date).is_none() {
+        return Err(format!("--date: \"{}\" is not a date YYYY-MM-DD", escape_for_message(truncate(publisher.date, 80))));
+    }
+    for (option, value) in [("--reviewer", Some(publisher.reviewer)), ("--claimant", publisher.claimant)] {
+        if let Some(Err((_, message))) = value.map(|v| rules::check_text(Item::Review, "reviewer", v)) {
+            return Err(format!("{option}: {message}"));
+        }
+    }
+    let (words, value) = rating_of(result.verdict);
+    let mut rating = json!({"@type": "Rating", "alternateName": words});
+    if let Some(value) = value {
+        rating["ratingValue"] = json!(value);
+        rating["bestRating"] = json!(5);
+        rating["worstRating"] = json!(1);
+    }
+    let mut item = json!({"@type": "Claim"});
+    if let Some(claimant) = publisher.claimant {
+        item["author"] = json!({"@type": "Organization", "name": claimant});
+    }
+    let mut citations: Vec<Value> = Vec::new();
+    for e in result.evidence.iter().filter(|e| e.stance != crate::report::Stance::Related && !e.source.url.is_empty()) {
+        if citations.iter().any(|c| c["url"] == e.source.url.as_str()) {
+            continue;
+        }
+        let mut cite = json!({"@type": "CreativeWork", "url": e.source.url, "name": e.source.title, "publisher": {"@type": "Organization", "name": e.source.publisher}});
+        if !e.source.published.is_empty() {
+            cite["datePublished"] = json!(e.source.published);
+        }
+        citations.push(cite);
+    }
+    let mut review = json!({
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": publisher.url,
+        "claimReviewed": result.claim,
+        "itemReviewed": item,
+        "author": {"@type": "Organization", "name": publisher.reviewer},
+        "datePublished": publisher.date,
+        "reviewRating": rating,
+    });
+    if !citations.is_empty() {
+        review["citation"] = Value::Array(citations);
+    }
+    Ok(review)
+}
