@@ -1,21 +1,27 @@
 // Screenshots of the reader page, the widget host page and the offline file at phone
 // (360 px) and desktop (1280 px) widths, light and dark, for looking at by eye.
 //
-//   node scripts/screenshots.mjs [out-dir] [--big FILE.ccb]   (docs/screenshots/ holds a committed set)
+//   node scripts/screenshots.mjs [out-dir] [--big FILE.ccb] [--reviews FILE.ccb]
+//                                     (docs/screenshots/ holds a committed set)
 //                                     (default out-dir /tmp/claimcheck-screenshots)
 //
 // With --big, also the page and the widget on that bundle: while it downloads (served
-// slowly, so the progress bar is caught) and with a result. Needs a built dist/.
+// slowly, so the progress bar is caught) and with a result. With --reviews (a bundle with
+// the ClaimReview fixtures imported, see tests/browser/fact-checks.test.mjs), also the
+// page with a published fact-check of the claim and of its opposite. Needs a built dist/.
 
 import { mkdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
+import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startServer } from './serve.mjs';
 import { DIST, launchChromium, serveDist } from '../tests/browser/helpers.mjs';
 
 const bigAt = process.argv.indexOf('--big');
 const big = bigAt > 0 ? process.argv[bigAt + 1] : null;
-const out = (process.argv[2] !== '--big' && process.argv[2]) || '/tmp/claimcheck-screenshots';
+const reviewsAt = process.argv.indexOf('--reviews');
+const reviews = reviewsAt > 0 ? process.argv[reviewsAt + 1] : null;
+const out = (!process.argv[2]?.startsWith('--') && process.argv[2]) || '/tmp/claimcheck-screenshots';
 await mkdir(out, { recursive: true });
 const bigClaim = encodeURIComponent('Human Rights Watch said the authorities arrested journalists and human rights defenders on politically motivated charges.');
 const link = (text) => `${url}#claim=${encodeURIComponent(text)}`;
@@ -28,6 +34,7 @@ const EXAMPLES = {
 const PARAGRAPH = `${EXAMPLES.police} ${EXAMPLES.prisoners} ${EXAMPLES.noevidence}`;
 const { server, url } = await serveDist();
 const browser = await launchChromium();
+const reviewSite = reviews ? await startServer({ root: DIST, mounts: { '/reviews/': dirname(reviews) }, port: 0 }) : null;
 try {
   const shots = [
     ...Object.entries(EXAMPLES).map(([name, text]) => [`page-${name}`, link(text)]),
@@ -37,6 +44,10 @@ try {
     ['embed-generator', `${url}embed.html`],
     ['offline', `${pathToFileURL(join(DIST, 'claimcheck.html')).href}#claim=${encodeURIComponent(EXAMPLES.denial)}`],
   ];
+  if (reviewSite) {
+    const at = (claim) => `${reviewSite.url}?bundle=reviews/${basename(reviews)}#claim=${encodeURIComponent(claim)}`;
+    shots.push(['page-factcheck', at('There are no political prisoners in Azerbaijan.')], ['page-factcheck-opposite', at('There are political prisoners in Azerbaijan.')]);
+  }
   for (const [name, address] of shots) {
     for (const [width, height] of [[360, 780], [1280, 900]]) {
       for (const colorScheme of ['light', 'dark']) {
@@ -70,6 +81,7 @@ try {
 } finally {
   await browser.close();
   server.close();
+  reviewSite?.server.close();
 }
 
 /**

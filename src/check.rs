@@ -42,6 +42,8 @@ pub struct Checker {
     index: Index,
     /// The bundle's words, for reading misspelled claim words; built on first need.
     vocabulary: OnceLock<Vocabulary>,
+    /// The bundle's reviewed claims, indexed on first need (issue 11).
+    reviews: crate::reviews::ReviewIndex,
 }
 
 struct Item {
@@ -60,7 +62,7 @@ impl Checker {
     }
 
     fn assemble(bundle: Bundle, index: Index) -> Checker {
-        Checker { bundle, index, vocabulary: OnceLock::new() }
+        Checker { bundle, index, vocabulary: OnceLock::new(), reviews: Default::default() }
     }
 
     /// `new`, reporting indexing progress (statements indexed so far).
@@ -122,7 +124,13 @@ impl Checker {
             self.check_paragraph(&read, &sentences, notes)
         };
         result.readings = readings;
+        result.reviews = self.reviews.matching(&self.bundle, text);
         result
+    }
+
+    /// The bundle's reviews ranked for `claim` (claim matching; `claimcheck eval-matching`).
+    pub fn rank_reviews(&self, claim: &str, limit: usize) -> Vec<crate::reviews::Ranked> {
+        self.reviews.rank(&self.bundle, claim, limit)
     }
 
     /// The claim with words that neither the bundle nor English knows read as the
@@ -282,6 +290,7 @@ impl Checker {
             sentences: Vec::new(),
             language: None,
             readings: Vec::new(),
+            reviews: Vec::new(),
         }
     }
 
@@ -629,6 +638,7 @@ fn empty_result(text: &str, notes: Vec<String>) -> CheckResult {
         sentences: Vec::new(),
         language: None,
         readings: Vec::new(),
+        reviews: Vec::new(),
     }
 }
 

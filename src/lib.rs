@@ -13,6 +13,7 @@ pub mod eval;
 pub mod index;
 pub mod language;
 pub mod report;
+pub mod reviews;
 pub mod semantic;
 pub mod stance;
 pub mod verdict;

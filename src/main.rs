@@ -29,6 +29,22 @@ enum Command {
         /// A bundle (source JSON or compiled) instead of the embedded default.
         #[arg(long)]
         bundle: Option<PathBuf>,
+        /// Print the check as schema.org ClaimReview JSON-LD (a draft for an editor to
+        /// review before publishing); needs --reviewer and --url.
+        #[arg(long, requires_all = ["reviewer", "url"], conflicts_with = "json")]
+        claimreview: bool,
+        /// The organisation publishing the review (ClaimReview `author`).
+        #[arg(long)]
+        reviewer: Option<String>,
+        /// The page the review will be published on (ClaimReview `url`).
+        #[arg(long)]
+        url: Option<String>,
+        /// Who made the claim (ClaimReview `itemReviewed.author`), when known.
+        #[arg(long)]
+        claimant: Option<String>,
+        /// The review's date, YYYY-MM-DD (default: today, UTC).
+        #[arg(long)]
+        date: Option<String>,
     },
     /// Run labelled claims (JSON lines) and print one line per case and a summary.
     ///
@@ -39,6 +55,18 @@ enum Command {
         file: PathBuf,
         #[arg(long)]
         bundle: Option<PathBuf>,
+    },
+    /// Measure claim matching: for each query (JSON lines {"id", "text", "gold": [review
+    /// ids]}), rank the bundle's reviews and print MAP@5, recall@1, recall@5 and the
+    /// time per query. CLEF CheckThat! 2022 Task 2A's query files read as they are.
+    EvalMatching {
+        file: PathBuf,
+        /// A bundle with reviews (see `bundle import-reviews`).
+        #[arg(long)]
+        bundle: PathBuf,
+        /// Print each query's rank of its first gold review.
+        #[arg(long)]
+        verbose: bool,
     },
     /// Show how a text is analysed: tokens, terms, negation scopes, amounts (for
     /// people tuning the engine).
@@ -88,6 +116,23 @@ enum BundleCommand {
         #[arg(long, default_value = "other")]
         kind: String,
     },
+    /// Read fact-checks published as schema.org ClaimReview into a bundle's reviews:
+    /// JSON-LD files (one object, an array or an @graph), HTML pages with
+    /// <script type="application/ld+json"> blocks, or Google Fact Check Tools API
+    /// responses. Writes the compiled form, or the JSON source when OUTPUT ends in ".json".
+    /// Nothing is written if any item has an error.
+    ImportReviews {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Merge the reviews into this bundle (source JSON or compiled).
+        #[arg(long)]
+        into: Option<PathBuf>,
+        /// The bundle's title when not merging into one.
+        #[arg(long, default_value = "Fact-checks")]
+        title: String,
+    },
 }
 
 /// `println!` that ends the program quietly when standard output is closed (a reader
@@ -116,14 +161,24 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, String> {
     match command {
-        Command::Check { claim, json, bundle } => {
+        Command::Check { claim, json, bundle, claimreview, reviewer, url, claimant, date } => {
             let checker = load(bundle.as_deref())?;
             let claim = match claim.as_deref() {
                 Some("-") | None => read_stdin()?,
                 Some(text) => text.to_string(),
             };
             let result = checker.check(&claim);
-            if json {
+            if claimreview {
+                use claimcheck::reviews::claimreview::{export, Publisher};
+                let date = date.unwrap_or_else(today);
+                // A matched review of the same claim knows who made it.
+                let known = result.reviews.iter().find(|r| r.relation == claimcheck::report::ReviewRelation::Same && !r.claimant.is_empty()).map(|r| r.claimant.clone());
+                let claimant = claimant.or(known);
+                let publisher = Publisher { reviewer: reviewer.as_deref().unwrap_or(""), url: url.as_deref().unwrap_or(""), date: &date, claimant: claimant.as_deref() };
+                let review = export(&result, &publisher)?;
+                say!("{}", serde_json::to_string_pretty(&review).map_err(|e| e.to_string())?);
+                eprintln!("claimcheck: a draft ClaimReview of claimcheck's assessment: an editor should review it before it is published.");
+            } else if json {
                 say!("{}", serde_json::to_string(&result).map_err(|e| e.to_string())?);
             } else {
                 print_readable(&result);
@@ -157,6 +212,31 @@ fn run(command: Command) -> Result<ExitCode, String> {
             say!("{}", eval::Summary(&outcomes));
             Ok(ExitCode::SUCCESS)
         }
+        Command::EvalMatching { file, bundle, verbose } => {
+            use claimcheck::reviews::eval;
+            let started = std::time::Instant::now();
+            let checker = load(Some(&bundle))?;
+            // The reviews' index is built on the first check; build it before timing.
+            checker.rank_reviews("", 1);
+            let loaded = started.elapsed();
+            let name = file.display().to_string();
+            let text = std::fs::read_to_string(&file).map_err(|e| format!("{name}: {e}"))?;
+            let queries = eval::parse_queries(&text, &name)?;
+            let started = std::time::Instant::now();
+            let ranked: Vec<Vec<String>> =
+                queries.iter().map(|q| checker.rank_reviews(&q.text, 20).into_iter().take(5).map(|r| checker.bundle().reviews[r.review].id.clone()).collect()).collect();
+            let per_query = started.elapsed().as_secs_f64() * 1000.0 / queries.len().max(1) as f64;
+            let ranked: Vec<Vec<&str>> = ranked.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+            if verbose {
+                for (q, r) in queries.iter().zip(&ranked) {
+                    let rank = r.iter().position(|id| q.gold.iter().any(|g| g == id)).map_or("-".to_string(), |p| (p + 1).to_string());
+                    say!("{rank} {}", plain(&q.id));
+                }
+            }
+            say!("{}", eval::Scores::of(&queries, &ranked));
+            say!("{per_query:.2} ms per query; {} reviews loaded and indexed in {} ms", checker.bundle().reviews.len(), loaded.as_millis());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Analyze { text } => {
             let a = claimcheck::analysis::analyze(&text);
             for (i, t) in a.tokens.iter().enumerate() {
@@ -173,7 +253,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Bundle { command: BundleCommand::Verify { path } } => {
             let checker = load(Some(&path))?;
             let b = checker.bundle();
-            say!("{}: ok — {} sources, {} statements, {} relations", path.display(), b.sources.len(), b.statements.len(), b.relations.len());
+            say!("{}: ok — {} sources, {} statements, {} relations, {} reviews", path.display(), b.sources.len(), b.statements.len(), b.relations.len(), b.reviews.len());
             Ok(ExitCode::SUCCESS)
         }
         Command::Bundle { command: BundleCommand::Build { path, output } } => {
@@ -183,6 +263,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
             say!("{}: {} bytes, {} statements", output.display(), bytes.len(), checker.bundle().statements.len());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Bundle { command: BundleCommand::ImportReviews { files, output, into, title } } => import_reviews(&files, &output, into.as_deref(), title),
         Command::Bundle { command: BundleCommand::Import { path, output, source_field, text_field, title, publisher, kind } } => {
             let kind = Kind::parse(&kind).ok_or_else(|| {
                 let allowed: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
@@ -216,6 +297,53 @@ fn run(command: Command) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn import_reviews(files: &[PathBuf], output: &Path, into: Option<&Path>, title: String) -> Result<ExitCode, String> {
+    use claimcheck::bundle::{rules, Bundle};
+    use claimcheck::reviews::claimreview;
+    let mut imported = claimreview::Imported::default();
+    let mut errors = Vec::new();
+    let mut bar = Progress::new();
+    for (i, path) in files.iter().enumerate() {
+        bar.show("reading", i, files.len());
+        let name = path.display().to_string();
+        let meta = std::fs::metadata(path).map_err(|e| format!("{name}: {e}"))?;
+        if !meta.is_file() || meta.len() > claimreview::MAX_FEED_BYTES as u64 {
+            return Err(format!("{name}: not a regular file of at most {} bytes", claimreview::MAX_FEED_BYTES));
+        }
+        let bytes = std::fs::read(path).map_err(|e| format!("{name}: {e}"))?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| format!("{name}: not UTF-8 at byte {}", e.valid_up_to()))?;
+        claimreview::import_file(text, &name, &mut imported, &mut errors);
+    }
+    bar.finish();
+    let imported = claimreview::finish(imported, errors).map_err(|e| e.to_string())?;
+    let count = imported.reviews.len();
+    let mut bundle = match into {
+        Some(path) => load(Some(path))?.bundle().clone(),
+        None => Bundle { title, language: "en".into(), sources: Vec::new(), statements: Vec::new(), relations: Vec::new(), reviews: Vec::new() },
+    };
+    bundle.reviews.extend(imported.reviews);
+    if bundle.reviews.len() > limits::MAX_REVIEWS {
+        return Err(format!("{}: {} reviews; the limit is {}", output.display(), bundle.reviews.len(), limits::MAX_REVIEWS));
+    }
+    // The merged bundle passes the verifier's rules, as any bundle must (ids unique
+    // across the bundle's reviews and the imported ones).
+    let name = output.display().to_string();
+    let mut report = rules::Report::new(&name);
+    rules::verify(&bundle, &mut report);
+    if !report.is_empty() {
+        return Err(claimcheck::bundle::BundleErrors(report.into_errors()).to_string());
+    }
+    let bytes = if output.extension().is_some_and(|e| e == "json") { source::to_json(&bundle).into_bytes() } else { Checker::new(bundle).compile() };
+    // Written beside the output and renamed into place: never half written.
+    let partial = output.with_extension("partial");
+    std::fs::write(&partial, &bytes).and_then(|()| std::fs::rename(&partial, output)).map_err(|e| format!("{}: {e}", output.display()))?;
+    let skipped: Vec<String> = imported.skipped.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
+    let skipped = if skipped.is_empty() { String::new() } else { format!("; skipped {}", skipped.join(", ")) };
+    let repeats = if imported.duplicates > 0 { format!("; {} repeated reviews kept once", imported.duplicates) } else { String::new() };
+    say!("{}: {} bytes, {count} reviews imported{skipped}{repeats}", output.display(), bytes.len());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A one-line progress bar on standard error, drawn only when it is a terminal (so logs
@@ -313,6 +441,22 @@ fn load(path: Option<&Path>) -> Result<Checker, String> {
     Checker::from_bytes(&bytes, &path.display().to_string(), Some(&mut texts)).map_err(|e| e.to_string())
 }
 
+/// Today's date in UTC, `YYYY-MM-DD` (days since 1970 to a civil date, Howard Hinnant's
+/// algorithm).
+fn today() -> String {
+    let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400) as i64;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 fn read_stdin() -> Result<String, String> {
     let mut stdin = std::io::stdin();
     if stdin.is_terminal() {
@@ -346,6 +490,22 @@ fn print_readable(result: &CheckResult) {
         claimcheck::Verdict::NoEvidence => "NO EVIDENCE in this bundle".to_string(),
         v => v.as_str().to_uppercase(),
     };
+    // A fact-checker's verdict comes first, apart from claimcheck's own.
+    for r in &result.reviews {
+        let of = match r.relation {
+            claimcheck::report::ReviewRelation::Same => "",
+            claimcheck::report::ReviewRelation::Opposite => " (a fact-check of the opposite claim)",
+        };
+        say!("Fact-checked by {}, {}: {}{of}", plain(&r.reviewer), plain(&r.reviewed), plain(&r.rating));
+        say!("   Reviewed claim: \"{}\"", plain(&r.claim));
+        if !r.summary.is_empty() {
+            say!("   {}", plain(&r.summary));
+        }
+        say!("   {}", plain(&r.url));
+    }
+    if !result.reviews.is_empty() {
+        say!("claimcheck's own assessment of the statements:");
+    }
     say!("Verdict: {verdict} (confidence {:.2}, {} independent source{})", result.confidence, result.independent_sources, if result.independent_sources == 1 { "" } else { "s" });
     if let Some(language) = &result.language {
         say!("Note: claimcheck reads English; this looks like {}. Nothing was checked.", plain(&language.name));

@@ -68,6 +68,44 @@ pub struct CheckResult {
     /// Misspelled words read as the bundle's words ("politcal" as "political").
     #[serde(default)]
     pub readings: Vec<Reading>,
+    /// Claims a fact-checker already reviewed that say what the claim says (`same`) or
+    /// its negation (`opposite`), best first: the fact-checker's verdict, not claimcheck's.
+    #[serde(default)]
+    pub reviews: Vec<ReviewMatch>,
+}
+
+/// A review of the bundle that matches the claim.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReviewMatch {
+    pub id: String,
+    /// The claim as the fact-checker wrote it.
+    pub claim: String,
+    /// Who made the reviewed claim ("" when the review does not say).
+    pub claimant: String,
+    /// The fact-checking organisation.
+    pub reviewer: String,
+    /// The reviewer's rating, in its own words, of the claim it reviewed (for an
+    /// `opposite` match, of the opposite of the pasted claim).
+    pub rating: String,
+    /// The fact-check article, as imported.
+    pub url: String,
+    /// When the review was published (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub reviewed: String,
+    /// The review's summary ("" when it has none).
+    pub summary: String,
+    /// How much the two claims say the same, 0..1.
+    pub similarity: f32,
+    pub relation: ReviewRelation,
+}
+
+/// How a reviewed claim relates to the pasted one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewRelation {
+    /// It says the same thing.
+    Same,
+    /// It says the opposite: the review rates the negation of the pasted claim.
+    Opposite,
 }
 
 /// A language claimcheck cannot read.

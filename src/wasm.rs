@@ -26,13 +26,21 @@ export interface CheckResult {
   language: Language | null;
   /** Misspelled words read as the bundle's: "politcal" read as "political". Empty when none. */
   readings: Reading[];
+  /** Claims a fact-checker already reviewed that say what the claim says ("same") or its
+   * negation ("opposite"), best first: the fact-checker's verdict, not claimcheck's. */
+  reviews: ReviewMatch[];
+}
+/** A reviewed claim matching the pasted one; claimant and summary are "" when not given. */
+export interface ReviewMatch {
+  id: string; claim: string; claimant: string; reviewer: string; rating: string; url: string;
+  reviewed: string; summary: string; similarity: number; relation: "same" | "opposite";
 }
 /** ISO 639-3 code ("rus") and English name ("Russian"). */
 export interface Language { code: string; name: string; }
 export interface Reading { written: string; read_as: string; }
 /** One sentence of the claim with its own verdict and the ids of the evidence that decided it. */
 export interface SentenceVerdict { text: string; verdict: Verdict; confidence: number; evidence: string[]; }
-export interface BundleInfo { title: string; language: string; sources: number; statements: number; relations: number; }
+export interface BundleInfo { title: string; language: string; sources: number; statements: number; relations: number; reviews: number; }
 "#;
 
 #[wasm_bindgen(start)]
@@ -65,6 +73,7 @@ struct BundleInfo<'a> {
     sources: usize,
     statements: usize,
     relations: usize,
+    reviews: usize,
 }
 
 #[wasm_bindgen]
@@ -101,7 +110,8 @@ impl Checker {
     #[wasm_bindgen(js_name = bundleInfo, unchecked_return_type = "BundleInfo")]
     pub fn bundle_info(&self) -> Result<JsValue, JsError> {
         let b = self.inner.bundle();
-        let info = BundleInfo { title: &b.title, language: &b.language, sources: b.sources.len(), statements: b.statements.len(), relations: b.relations.len() };
+        let info =
+            BundleInfo { title: &b.title, language: &b.language, sources: b.sources.len(), statements: b.statements.len(), relations: b.relations.len(), reviews: b.reviews.len() };
         to_js(&info)
     }
 }

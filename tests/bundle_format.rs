@@ -98,7 +98,7 @@ fn every_verify_error_names_file_item_and_field() {
         ),
         ("unreadable text", |b| b["sources"][0]["text_file"] = json!("missing.txt"), ErrorKind::SourceText, "source \"s\": field \"text_file\": cannot read missing.txt"),
         ("text file outside", |b| b["sources"][0]["text_file"] = json!("../etc/passwd"), ErrorKind::InvalidValue, "source \"s\": field \"text_file\""),
-        ("wrong format", |b| b["format"] = json!("claimcheck-bundle/2"), ErrorKind::InvalidValue, "field \"format\": unsupported format"),
+        ("wrong format", |b| b["format"] = json!("claimcheck-bundle/3"), ErrorKind::InvalidValue, "field \"format\": unsupported format"),
         ("wrong type", |b| b["statements"][0]["topics"] = json!("beatings"), ErrorKind::Syntax, "statement \"s/a\": field \"topics\": expected an array"),
         ("empty quote", |b| b["statements"][0]["quote"] = json!("  "), ErrorKind::InvalidValue, "statement \"s/a\": field \"quote\": must not be empty"),
         ("oversize quote", |b| b["statements"][0]["quote"] = json!("x".repeat(5000)), ErrorKind::TooLarge, "statement \"s/a\": field \"quote\": is 5000 bytes"),

@@ -83,14 +83,14 @@ fn a_count_the_remaining_bytes_cannot_hold_is_named() {
 
 #[test]
 fn index_term_and_posting_counts_are_bounded() {
-    // No sources, statements or relations; then a term count the bytes cannot hold.
-    let mut payload = vec![1, b'T', 2, b'e', b'n', 0, 0, 0];
+    // No sources, statements, relations or reviews; then a term count the bytes cannot hold.
+    let mut payload = vec![1, b'T', 2, b'e', b'n', 0, 0, 0, 0];
     varint(&mut payload, 100_000);
     payload.resize(payload.len() + 100_000, 0);
     let (_, message) = decode_error(&craft(&payload));
     assert!(message.contains("100000 terms cannot fit"), "{message}");
     // One term with more postings than there are statements (none).
-    let mut payload = vec![1, b'T', 2, b'e', b'n', 0, 0, 0, 1, 1, b'x', 0];
+    let mut payload = vec![1, b'T', 2, b'e', b'n', 0, 0, 0, 0, 1, 1, b'x', 0];
     varint(&mut payload, 50_000);
     payload.resize(payload.len() + 200_000, 0);
     let (kind, message) = decode_error(&craft(&payload));

@@ -134,7 +134,7 @@ async fn bundle_info_describes_the_embedded_bundle() {
     let bundle = core.bundle();
     let expected = serde_json::json!({
         "title": bundle.title, "language": bundle.language,
-        "sources": bundle.sources.len(), "statements": bundle.statements.len(), "relations": bundle.relations.len(),
+        "sources": bundle.sources.len(), "statements": bundle.statements.len(), "relations": bundle.relations.len(), "reviews": bundle.reviews.len(),
     });
     assert_eq!(info, expected);
 }

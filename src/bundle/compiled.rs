@@ -13,6 +13,10 @@
 //!   sources    varint n, then per source: id publisher kind:u8 title url date text_file?
 //!   statements varint n, then: id source:varint quote speaker kind:u8 date? topics
 //!   relations  varint n, then: from:varint to:varint kind:u8 note?
+//!   reviews    (version 3) varint n, then: id claim claimant? claim_date reviewer reviewed
+//!              rating rating_value# rating_best# rating_worst# url title? summary?
+//!              varint evidence count, then statement indexes (varint)
+//!              (`x?`: tag 0, or tag 1 and a string; `x#`: tag 0, or tag 1 and an f64)
 //!   index      varint terms, then per term: term, name:u8, varint postings, (doc delta, tf) pairs;
 //!              then doc lengths (varint per statement)
 //! ```
@@ -20,12 +24,15 @@
 
 use super::error::{BundleError, BundleErrors, ErrorKind};
 use super::rules::{self, Report};
-use super::{limits, Bundle, Date, Kind, Relation, RelationKind, Source, Statement};
+use super::{limits, Bundle, Date, Kind, Relation, RelationKind, Review, Source, Statement};
 use crate::analysis::ANALYZER_VERSION;
 use crate::index::Index;
 
 pub const MAGIC: &[u8; 8] = b"CLMCHK\0\x01";
-pub const FORMAT_VERSION: u16 = 2;
+/// Version 3 added reviews; version 2 files (no reviews) are still read.
+pub const FORMAT_VERSION: u16 = 3;
+/// The oldest version still read.
+const OLDEST_VERSION: u16 = 2;
 const HEADER_LEN: usize = 8 + 2 + 2 + 8 + 8;
 
 // The fewest bytes each item can take in the payload. A count read from a bundle is
@@ -39,6 +46,9 @@ const MIN_SOURCE_BYTES: usize = 1 + 1 + 1 + 1 + 1 + 4 + 1;
 const MIN_STATEMENT_BYTES: usize = 1 + 1 + 1 + 1 + 1 + 4 + 1;
 /// A relation: from, to, kind, note tag.
 const MIN_RELATION_BYTES: usize = 4;
+/// A review: id, claim, claimant tag, claim_date (4), reviewer, reviewed (4), rating,
+/// three number tags, url, title tag, summary tag, evidence count.
+const MIN_REVIEW_BYTES: usize = 1 + 1 + 1 + 4 + 1 + 4 + 1 + 3 + 1 + 1 + 1 + 1;
 /// A posting: document delta and term frequency.
 const MIN_POSTING_BYTES: usize = 2;
 /// An index term: a non-empty string (2), name flag, posting count and one posting.
@@ -50,6 +60,12 @@ pub fn is_compiled(bytes: &[u8]) -> bool {
 }
 
 pub fn encode(bundle: &Bundle, index: &Index) -> Vec<u8> {
+    encode_as(bundle, index, FORMAT_VERSION)
+}
+
+/// `encode` in format `version` (2 leaves the reviews out): how the tests make the older
+/// files that must still load.
+fn encode_as(bundle: &Bundle, index: &Index, version: u16) -> Vec<u8> {
     let mut w = Writer(Vec::new());
     w.string(&bundle.title);
     w.string(&bundle.language);
@@ -83,6 +99,35 @@ pub fn encode(bundle: &Bundle, index: &Index) -> Vec<u8> {
         w.0.push(RelationKind::ALL.iter().position(|k| *k == r.kind).unwrap_or(0) as u8);
         w.option(r.note.as_deref());
     }
+    let reviews = if version >= 3 { &bundle.reviews[..] } else { &[] };
+    if version >= 3 {
+        w.varint(reviews.len() as u64);
+    }
+    for r in reviews {
+        w.string(&r.id);
+        w.string(&r.claim);
+        w.option(r.claimant.as_deref());
+        w.date(r.claim_date);
+        w.string(&r.reviewer);
+        w.date(Some(r.reviewed));
+        w.string(&r.rating);
+        for number in [r.rating_value, r.rating_best, r.rating_worst] {
+            match number {
+                Some(n) => {
+                    w.0.push(1);
+                    w.0.extend_from_slice(&n.to_le_bytes());
+                }
+                None => w.0.push(0),
+            }
+        }
+        w.string(&r.url);
+        w.option(r.title.as_deref());
+        w.option(r.summary.as_deref());
+        w.varint(r.evidence.len() as u64);
+        for &e in &r.evidence {
+            w.varint(e as u64);
+        }
+    }
     w.varint(index.terms.len() as u64);
     for ((term, postings), &name) in index.terms.iter().zip(&index.postings).zip(&index.names) {
         w.string(term);
@@ -102,7 +147,7 @@ pub fn encode(bundle: &Bundle, index: &Index) -> Vec<u8> {
     let payload = w.0;
     let mut out = Vec::with_capacity(HEADER_LEN + payload.len());
     out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    out.extend_from_slice(&version.to_le_bytes());
     out.extend_from_slice(&ANALYZER_VERSION.to_le_bytes());
     out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
     out.extend_from_slice(&fnv1a64(&payload).to_le_bytes());
@@ -136,8 +181,10 @@ fn decode_structure(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleE
     let u16_at = |at: usize| u16::from_le_bytes([bytes[at], bytes[at + 1]]);
     let u64_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
     let (format, analyzer) = (u16_at(8), u16_at(10));
-    if format != FORMAT_VERSION {
-        return Err(err(format!("compiled format version {format}; this claimcheck reads version {FORMAT_VERSION}: rebuild it with `claimcheck bundle build`")));
+    if !(OLDEST_VERSION..=FORMAT_VERSION).contains(&format) {
+        return Err(err(format!(
+            "compiled format version {format}; this claimcheck reads versions {OLDEST_VERSION} to {FORMAT_VERSION}: rebuild it with `claimcheck bundle build`"
+        )));
     }
     if analyzer != ANALYZER_VERSION {
         return Err(err(format!("built with analyzer version {analyzer}; this claimcheck uses {ANALYZER_VERSION}: rebuild it with `claimcheck bundle build`")));
@@ -176,6 +223,7 @@ fn decode_structure(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleE
         let note = r.option("relation note")?;
         relations.push(Relation { from, to, kind, note });
     }
+    let reviews = if format >= 3 { read_reviews(&mut r, statements.len())? } else { Vec::new() };
     let term_count = r.count("terms", usize::MAX, MIN_TERM_BYTES)?;
     let mut terms: Vec<String> = Vec::with_capacity(term_count);
     let mut postings = Vec::with_capacity(term_count);
@@ -219,7 +267,34 @@ fn decode_structure(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleE
     if r.at != payload.len() {
         return Err(r.error("trailing bytes after the index"));
     }
-    Ok((Bundle { title, language, sources, statements, relations }, Index::from_parts(terms, postings, doc_lengths, names)))
+    Ok((Bundle { title, language, sources, statements, relations, reviews }, Index::from_parts(terms, postings, doc_lengths, names)))
+}
+
+/// The reviews of a version 3 payload; `statements` is how many statements there are.
+fn read_reviews(r: &mut Reader<'_>, statements: usize) -> Result<Vec<Review>, BundleError> {
+    let count = r.count("reviews", limits::MAX_REVIEWS, MIN_REVIEW_BYTES)?;
+    let mut reviews = Vec::with_capacity(count);
+    for _ in 0..count {
+        let id = r.string("review id")?;
+        let claim = r.string("review claim")?;
+        let claimant = r.option("review claimant")?;
+        let claim_date = r.date("review claim_date")?;
+        let reviewer = r.string("review reviewer")?;
+        let reviewed = r.date("review reviewed")?.ok_or_else(|| r.error("review reviewed: missing date"))?;
+        let rating = r.string("review rating")?;
+        let mut numbers = [None; 3];
+        for number in &mut numbers {
+            *number = r.number("review rating number")?;
+        }
+        let [rating_value, rating_best, rating_worst] = numbers;
+        let url = r.string("review url")?;
+        let title = r.option("review title")?;
+        let summary = r.option("review summary")?;
+        let evidence_count = r.count("review evidence", limits::MAX_REVIEW_EVIDENCE, 1)?;
+        let evidence = (0..evidence_count).map(|_| r.index("review evidence", statements)).collect::<Result<_, _>>()?;
+        reviews.push(Review { id, claim, claimant, claim_date, reviewer, reviewed, rating, rating_value, rating_best, rating_worst, url, title, summary, evidence });
+    }
+    Ok(reviews)
 }
 
 /// Title, language and sources: the payload up to the statement count.
@@ -247,7 +322,7 @@ fn read_head(r: &mut Reader<'_>) -> Result<(String, String, Vec<Source>), Bundle
 /// 100,000 statements") while `decode` runs. `None` for anything else (JSON source, an
 /// older format, a truncated head); `decode` then says what is wrong.
 pub fn peek_statement_count(bytes: &[u8]) -> Option<usize> {
-    if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC || u16::from_le_bytes([bytes[8], bytes[9]]) != FORMAT_VERSION {
+    if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC || !(OLDEST_VERSION..=FORMAT_VERSION).contains(&u16::from_le_bytes([bytes[8], bytes[9]])) {
         return None;
     }
     let mut r = Reader { bytes: &bytes[HEADER_LEN..], at: 0, file: "" };
@@ -368,6 +443,18 @@ impl Reader<'_> {
             _ => Err(self.error(&format!("{what}: bad option tag"))),
         }
     }
+    fn number(&mut self, what: &str) -> Result<Option<f64>, BundleError> {
+        match self.byte(what)? {
+            0 => Ok(None),
+            1 => {
+                let bytes = self.bytes.get(self.at..self.at + 8).ok_or_else(|| self.error(&format!("truncated while reading {what}")))?;
+                let n = f64::from_le_bytes(bytes.try_into().unwrap_or([0; 8]));
+                self.at += 8;
+                Ok(Some(n))
+            }
+            _ => Err(self.error(&format!("{what}: bad option tag"))),
+        }
+    }
     fn kind(&mut self, what: &str) -> Result<Kind, BundleError> {
         let b = self.byte(what)?;
         Kind::ALL.get(b as usize).copied().ok_or_else(|| self.error(&format!("{what}: unknown kind {b}")))
@@ -438,6 +525,61 @@ mod tests {
             flipped[at] ^= 0x10;
             assert!(decode(&flipped, "t.ccb").is_err(), "bit flip at byte {at}");
         }
+    }
+
+    const REVIEWED: &str = r#"{"format":"claimcheck-bundle/2","title":"T","language":"en",
+      "sources":[{"id":"s","publisher":"P","kind":"ngo","title":"Title"}],
+      "statements":[{"id":"s/a","source":"s","quote":"Police tortured 12 detainees.","speaker":"P","speaker_kind":"ngo"}],
+      "reviews":[{"id":"ff/1","claim":"Police never torture detainees.","claimant":"Ministry","claim_date":"2024-04-02","reviewer":"Full Fact",
+                  "reviewed":"2024-05-03","rating":"False","rating_value":1,"rating_best":5,"rating_worst":1,"url":"https://fullfact.org/a",
+                  "title":"No, police do torture","summary":"They do.","evidence":["s/a"]},
+                 {"id":"ff/2","claim":"Twelve detainees.","reviewer":"Full Fact","reviewed":"2024","rating":"True","url":"http://fullfact.org/b"}]}"#;
+
+    #[test]
+    fn reviews_round_trip_in_version_3() {
+        let bundle = source::parse(REVIEWED, "r.json", None).expect("valid");
+        assert_eq!(bundle.reviews.len(), 2);
+        assert_eq!(bundle.reviews[0].evidence, vec![0]);
+        assert_eq!(bundle.reviews[0].rating_value, Some(1.0));
+        let index = Index::build(&bundle);
+        let bytes = encode(&bundle, &index);
+        assert_eq!(u16::from_le_bytes([bytes[8], bytes[9]]), 3);
+        let (decoded, _) = decode(&bytes, "r.ccb").expect("decodes");
+        assert_eq!(decoded, bundle);
+        assert_eq!(source::parse(&source::to_json(&bundle), "again.json", None).expect("to_json reads back"), bundle);
+        for len in 0..bytes.len() {
+            assert!(decode(&bytes[..len], "t.ccb").is_err(), "truncated to {len} bytes");
+        }
+    }
+
+    #[test]
+    fn version_2_bundles_still_load_without_reviews() {
+        let (bundle, index) = small();
+        let old = encode_as(&bundle, &index, 2);
+        assert_eq!(u16::from_le_bytes([old[8], old[9]]), 2);
+        let (decoded, decoded_index) = decode(&old, "old.ccb").expect("version 2 still loads");
+        assert_eq!((decoded.reviews.len(), &decoded, &decoded_index), (0, &bundle, &index));
+        assert_eq!(peek_statement_count(&old), Some(2));
+    }
+
+    #[test]
+    fn a_crafted_review_count_is_refused_before_allocating() {
+        let (bundle, index) = small();
+        let bytes = encode(&bundle, &index);
+        // The review count (0) is the byte before the index's term count: find it by
+        // encoding the same bundle as version 2 (no review count) and comparing.
+        let old = encode_as(&bundle, &index, 2);
+        let at = (HEADER_LEN..old.len()).find(|&i| old[i] != bytes[i]).expect("the payloads differ where the review count is");
+        let mut payload = bytes[HEADER_LEN..].to_vec();
+        let count_at = at - HEADER_LEN;
+        assert_eq!(payload[count_at], 0);
+        payload.splice(count_at..=count_at, [0xc0, 0x84, 0x3d]); // 1,000,000 reviews
+        let mut crafted = bytes[..HEADER_LEN].to_vec();
+        crafted[12..20].copy_from_slice(&(payload.len() as u64).to_le_bytes());
+        crafted[20..28].copy_from_slice(&fnv1a64(&payload).to_le_bytes());
+        crafted.extend_from_slice(&payload);
+        let message = decode(&crafted, "crafted.ccb").unwrap_err().to_string();
+        assert!(message.contains("1000000 reviews cannot fit"), "{message}");
     }
 
     #[test]

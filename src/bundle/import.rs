@@ -98,7 +98,7 @@ pub fn import(text: &str, file: &str, options: &ImportOptions, progress: &mut dy
         return Err(BundleErrors(importer.errors));
     }
     let sources = importer.sources.into_iter().map(|s| s.source).collect();
-    Ok(Bundle { title: options.title.clone(), language: "en".into(), sources, statements: importer.statements, relations: Vec::new() })
+    Ok(Bundle { title: options.title.clone(), language: "en".into(), sources, statements: importer.statements, relations: Vec::new(), reviews: Vec::new() })
 }
 
 struct PendingSource {

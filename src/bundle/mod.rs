@@ -14,6 +14,9 @@ pub use error::{BundleError, BundleErrors, ErrorKind};
 
 /// Format tag of the JSON source format.
 pub const SOURCE_FORMAT: &str = "claimcheck-bundle/1";
+/// Format tag of the JSON source format with reviewed claims (`reviews`). Bundles
+/// without reviews are still written, and read, as [`SOURCE_FORMAT`].
+pub const SOURCE_FORMAT_REVIEWS: &str = "claimcheck-bundle/2";
 
 /// Limits on what a bundle may hold, so a hostile file cannot exhaust memory.
 pub mod limits {
@@ -35,6 +38,10 @@ pub mod limits {
     pub const MAX_TOPIC_BYTES: usize = 200;
     /// Most relations in one bundle.
     pub const MAX_RELATIONS: usize = 1_000_000;
+    /// Most reviewed claims in one bundle.
+    pub const MAX_REVIEWS: usize = 1_000_000;
+    /// Most statement ids one review rests on (`evidence`).
+    pub const MAX_REVIEW_EVIDENCE: usize = 32;
     /// Largest source text file (`text_file`), in bytes.
     pub const MAX_TEXT_FILE_BYTES: usize = 16 * 1024 * 1024;
     /// Most bytes of source text read to verify one bundle, all files together.
@@ -48,6 +55,8 @@ pub struct Bundle {
     pub sources: Vec<Source>,
     pub statements: Vec<Statement>,
     pub relations: Vec<Relation>,
+    /// Claims already reviewed by a named fact-checker (schema.org ClaimReview).
+    pub reviews: Vec<Review>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -84,6 +93,37 @@ pub struct Relation {
     pub to: usize,
     pub kind: RelationKind,
     pub note: Option<String>,
+}
+
+/// A claim reviewed by a fact-checker: what schema.org's ClaimReview says, in the
+/// fact-checker's own words. claimcheck shows it as the fact-checker's verdict, apart
+/// from its own assessment of the statements.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Review {
+    pub id: String,
+    /// The claim as the fact-checker wrote it (`claimReviewed`).
+    pub claim: String,
+    /// Who made the claim (`itemReviewed.author`).
+    pub claimant: Option<String>,
+    /// When the claim was made (`itemReviewed.datePublished`).
+    pub claim_date: Option<Date>,
+    /// The fact-checking organisation (`author`).
+    pub reviewer: String,
+    /// When the review was published (`datePublished`).
+    pub reviewed: Date,
+    /// The reviewer's own rating words: "False", "Misleading" (`reviewRating.alternateName`).
+    pub rating: String,
+    /// `reviewRating.ratingValue`, `bestRating`, `worstRating`, when given.
+    pub rating_value: Option<f64>,
+    pub rating_best: Option<f64>,
+    pub rating_worst: Option<f64>,
+    /// The fact-check article, http(s) only.
+    pub url: String,
+    /// The article's headline (`headline` or `name`).
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    /// Indexes into `Bundle::statements` the review rests on.
+    pub evidence: Vec<usize>,
 }
 
 impl Bundle {

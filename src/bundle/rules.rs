@@ -26,6 +26,7 @@ pub enum Item {
     Source,
     Statement,
     Relation,
+    Review,
 }
 
 /// The rules of one text field.
@@ -58,6 +59,10 @@ fn rule(item: Item, field: &str) -> &'static TextRule {
         (Item::Statement, "quote") => &QUOTE,
         (Item::Statement, "topics") => &TOPIC,
         (Item::Relation, "kind") => &SHORT,
+        (Item::Review, "id" | "evidence") => &ID,
+        (Item::Review, "url") => &URL,
+        (Item::Review, "claim_date" | "reviewed") => &DATE,
+        (Item::Review, "claim" | "summary") => &QUOTE,
         _ => &FIELD,
     }
 }
@@ -77,7 +82,7 @@ pub fn check_text(item: Item, field: &str, value: &str) -> Result<(), (ErrorKind
     if let Some(problem) = rule.extra.and_then(|extra| extra(value)) {
         return Err((ErrorKind::InvalidValue, problem));
     }
-    let names_someone = matches!((item, field), (_, "id" | "publisher" | "speaker" | "title" | "topics"));
+    let names_someone = matches!((item, field), (_, "id" | "publisher" | "speaker" | "title" | "topics" | "reviewer" | "claimant"));
     match display_problem(value, names_someone) {
         Some(problem) => Err((ErrorKind::InvalidValue, problem)),
         None => Ok(()),
@@ -164,6 +169,45 @@ pub fn topic_count_problem(count: usize) -> Option<(ErrorKind, String)> {
     (count > limits::MAX_TOPICS).then(|| (ErrorKind::TooLarge, format!("{count} topics; the limit is {}", limits::MAX_TOPICS)))
 }
 
+/// The problem with a review's rating numbers, if any: each finite, and the value between
+/// the worst and the best rating when they are given. Returns the field and the message.
+pub fn rating_problem(value: Option<f64>, best: Option<f64>, worst: Option<f64>) -> Option<(&'static str, String)> {
+    for (field, number) in [("rating_value", value), ("rating_best", best), ("rating_worst", worst)] {
+        if number.is_some_and(|n| !n.is_finite()) {
+            return Some((field, "must be a finite number".to_string()));
+        }
+    }
+    if let (Some(value), Some(best), Some(worst)) = (value, best, worst) {
+        let (low, high) = if worst <= best { (worst, best) } else { (best, worst) };
+        if value < low || value > high {
+            return Some(("rating_value", format!("{value} is outside the scale from rating_worst {worst} to rating_best {best}")));
+        }
+    }
+    None
+}
+
+/// Checks a review already in the model (both forms: the JSON parser calls it after
+/// reading the review's fields, the decoder through [`verify`]).
+pub fn check_review(review: &super::Review, position: usize, report: &mut Report) {
+    let name = item_name(Item::Review, Some(&review.id), position);
+    let optional = [("claimant", review.claimant.as_ref()), ("title", review.title.as_ref()), ("summary", review.summary.as_ref())];
+    for (field, value) in
+        [("id", Some(&review.id)), ("claim", Some(&review.claim)), ("reviewer", Some(&review.reviewer)), ("rating", Some(&review.rating)), ("url", Some(&review.url))]
+            .into_iter()
+            .chain(optional)
+    {
+        if let Some(value) = value {
+            report.text(Item::Review, &name, field, value);
+        }
+    }
+    if let Some((field, message)) = rating_problem(review.rating_value, review.rating_best, review.rating_worst) {
+        report.error(ErrorKind::InvalidValue, &name, Some(field), message);
+    }
+    if review.evidence.len() > limits::MAX_REVIEW_EVIDENCE {
+        report.error(ErrorKind::TooLarge, &name, Some("evidence"), format!("{} statement ids; the limit is {}", review.evidence.len(), limits::MAX_REVIEW_EVIDENCE));
+    }
+}
+
 /// The problem with a relation between statements `from` and `to`, if any: a statement
 /// related to itself, or a pair related twice (`seen` holds the pairs so far).
 pub fn relation_problem(from: usize, to: usize, seen: &mut HashSet<(usize, usize)>) -> Option<(ErrorKind, Option<&'static str>, &'static str)> {
@@ -184,6 +228,7 @@ pub fn item_name(item: Item, id: Option<&str>, position: usize) -> String {
         Item::Source => "source",
         Item::Statement => "statement",
         Item::Relation => return format!("relation #{position}"),
+        Item::Review => "review",
     };
     match id.filter(|id| !id.is_empty()) {
         Some(id) => format!("{word} \"{}\"", escape_for_message(truncate(id, 80))),
@@ -264,7 +309,11 @@ pub fn unique_ids<'b>(ids: impl Iterator<Item = &'b str>, item: Item, report: &m
     let mut first = HashMap::new();
     for (i, id) in ids.enumerate() {
         if first.contains_key(id) {
-            let what = if item == Item::Source { "source" } else { "statement" };
+            let what = match item {
+                Item::Source => "source",
+                Item::Review => "review",
+                _ => "statement",
+            };
             report.error(ErrorKind::DuplicateId, &item_name(item, Some(id), i + 1), Some("id"), format!("id is used by another {what}"));
         } else {
             first.insert(id, i);
@@ -319,6 +368,13 @@ pub fn verify(bundle: &Bundle, report: &mut Report) {
             report.error(kind, &name, field, message);
         }
     }
+    for (i, review) in bundle.reviews.iter().enumerate() {
+        if report.is_full() {
+            return;
+        }
+        check_review(review, i + 1, report);
+    }
+    unique_ids(bundle.reviews.iter().map(|r| r.id.as_str()), Item::Review, report);
 }
 
 /// Every quote of a source that has a `text_file` must appear in that text, after

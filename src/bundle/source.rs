@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::error::{BundleError, BundleErrors, ErrorKind};
 use super::rules::{self, item_name, Item, Report};
-use super::{limits, Bundle, Date, Kind, Relation, RelationKind, Source, Statement, SOURCE_FORMAT};
+use super::{limits, Bundle, Date, Kind, Relation, RelationKind, Review, Source, Statement, SOURCE_FORMAT, SOURCE_FORMAT_REVIEWS};
 
 /// Where source texts come from. The core does no I/O: the CLI reads files, the browser
 /// has none and skips the quote check.
@@ -26,10 +26,12 @@ pub trait SourceTexts {
     fn read(&mut self, path: &str) -> Result<String, String>;
 }
 
-const BUNDLE_FIELDS: &[&str] = &["format", "title", "language", "sources", "statements", "relations"];
+const BUNDLE_FIELDS: &[&str] = &["format", "title", "language", "sources", "statements", "relations", "reviews"];
 const SOURCE_FIELDS: &[&str] = &["id", "publisher", "kind", "title", "url", "published", "text_file"];
 const STATEMENT_FIELDS: &[&str] = &["id", "source", "quote", "speaker", "speaker_kind", "date", "topics"];
 const RELATION_FIELDS: &[&str] = &["from", "to", "kind", "note"];
+const REVIEW_FIELDS: &[&str] =
+    &["id", "claim", "claimant", "claim_date", "reviewer", "reviewed", "rating", "rating_value", "rating_best", "rating_worst", "url", "title", "summary", "evidence"];
 
 /// The model may take at most this many times the JSON's size in memory (plus
 /// `MEMORY_SLACK`): with the file itself and the index built from it, a bundle's peak
@@ -276,12 +278,16 @@ struct Parser<'a> {
     root_is_object: bool,
     title: Option<String>,
     language: Option<String>,
-    /// Which of sources, statements, relations were present.
-    arrays: [bool; 3],
+    /// Which of sources, statements, relations, reviews were present.
+    arrays: [bool; 4],
+    /// The format tag, once read and known.
+    format: Option<String>,
     sources: Vec<Source>,
     /// Statements whose `source` is still an index into `source_refs`.
     statements: Vec<Statement>,
     relations: Vec<PendingRelation>,
+    /// Reviews whose `evidence` are still indexes into `statement_refs`, with positions.
+    reviews: Vec<(Review, usize)>,
     source_refs: Refs,
     statement_refs: Refs,
     /// Ids of sources and statements left out for an error already reported: references
@@ -298,10 +304,12 @@ impl<'a> Parser<'a> {
             root_is_object: false,
             title: None,
             language: None,
-            arrays: [false; 3],
+            arrays: [false; 4],
+            format: None,
             sources: Vec::new(),
             statements: Vec::new(),
             relations: Vec::new(),
+            reviews: Vec::new(),
             source_refs: Refs::default(),
             statement_refs: Refs::default(),
             rejected: Default::default(),
@@ -385,15 +393,26 @@ impl<'a> Parser<'a> {
         self.root_is_object = true;
         self.fields(&raw, "");
         if let Some(format) = self.text(Item::Bundle, "", "format", raw.take("format"), true) {
-            if format != SOURCE_FORMAT {
+            if format != SOURCE_FORMAT && format != SOURCE_FORMAT_REVIEWS {
                 let format = rules::escape_for_message(&format);
-                self.report.error(ErrorKind::InvalidValue, "", Some("format"), format!("unsupported format \"{format}\"; expected \"{SOURCE_FORMAT}\""));
+                self.report.error(
+                    ErrorKind::InvalidValue,
+                    "",
+                    Some("format"),
+                    format!("unsupported format \"{format}\"; expected \"{SOURCE_FORMAT}\" or \"{SOURCE_FORMAT_REVIEWS}\""),
+                );
+            } else {
+                self.format = Some(format);
             }
+        }
+        if self.arrays[3] && self.format.as_deref() == Some(SOURCE_FORMAT) {
+            self.report.error(ErrorKind::InvalidValue, "", Some("format"), format!("a bundle with reviews is format \"{SOURCE_FORMAT_REVIEWS}\""));
         }
         self.title = self.text(Item::Bundle, "", "title", raw.take("title"), true);
         self.language = self.text(Item::Bundle, "", "language", raw.take("language"), true);
+        // A bundle of reviews alone needs no sources or statements.
         for (i, field) in ["sources", "statements"].into_iter().enumerate() {
-            if !self.arrays[i] {
+            if !self.arrays[i] && !self.arrays[3] {
                 self.report.error(ErrorKind::MissingField, "", Some(field), "required field is missing");
             }
         }
@@ -501,10 +520,93 @@ impl<'a> Parser<'a> {
         }
     }
 
+    fn review(&mut self, mut raw: RawObject, numbers: [Option<Number>; 3], evidence: Topics, position: usize) {
+        let name = item_name(Item::Review, raw.id(), position);
+        self.fields(&raw, &name);
+        let r = Item::Review;
+        let id = self.text(r, &name, "id", raw.take("id"), true);
+        let claim = self.text(r, &name, "claim", raw.take("claim"), true);
+        let reviewer = self.text(r, &name, "reviewer", raw.take("reviewer"), true);
+        let rating = self.text(r, &name, "rating", raw.take("rating"), true);
+        let url = self.text(r, &name, "url", raw.take("url"), true);
+        let reviewed_raw = raw.take("reviewed");
+        if matches!(reviewed_raw, None | Some(Scalar::Null)) {
+            self.report.error(ErrorKind::MissingField, &name, Some("reviewed"), "required field is missing");
+        }
+        let reviewed = self.date(r, &name, "reviewed", reviewed_raw).flatten();
+        let claim_date = self.date(r, &name, "claim_date", raw.take("claim_date"));
+        let mut ok = true;
+        let mut optional = |p: &mut Self, field: &str| {
+            let value = raw.take(field);
+            let given = matches!(value, Some(Scalar::Str(_)));
+            let text = p.text(r, &name, field, value, false);
+            ok &= !(given && text.is_none());
+            text
+        };
+        let (claimant, title, summary) = (optional(self, "claimant"), optional(self, "title"), optional(self, "summary"));
+        let mut values = [None; 3];
+        for (i, (field, number)) in ["rating_value", "rating_best", "rating_worst"].into_iter().zip(numbers).enumerate() {
+            match number {
+                None | Some(Number::Null) => {}
+                Some(Number::Value(n)) => values[i] = Some(n),
+                Some(Number::Other(found)) => {
+                    self.report.error(ErrorKind::Syntax, &name, Some(field), format!("expected a number, found {found}"));
+                    ok = false;
+                }
+            }
+        }
+        if let Some((field, message)) = rules::rating_problem(values[0], values[1], values[2]) {
+            self.report.error(ErrorKind::InvalidValue, &name, Some(field), message);
+            ok = false;
+        }
+        if let Some(found) = evidence.not_array {
+            self.report.error(ErrorKind::Syntax, &name, Some("evidence"), format!("expected an array, found {found}"));
+            ok = false;
+        }
+        if evidence.count > limits::MAX_REVIEW_EVIDENCE {
+            self.report.error(ErrorKind::TooLarge, &name, Some("evidence"), format!("{} statement ids; the limit is {}", evidence.count, limits::MAX_REVIEW_EVIDENCE));
+            ok = false;
+        }
+        for found in evidence.wrong {
+            self.report.error(ErrorKind::Syntax, &name, Some("evidence"), format!("expected a string, found {found}"));
+            ok = false;
+        }
+        for id in &evidence.values {
+            ok &= self.report.text(r, &name, "evidence", id);
+        }
+        if let (Some(id), Some(claim), Some(reviewer), Some(rating), Some(url), Some(reviewed), Some(claim_date), true) =
+            (id, claim, reviewer, rating, url, reviewed, claim_date, ok)
+        {
+            let texts = [Some(&id), Some(&claim), Some(&reviewer), Some(&rating), Some(&url), claimant.as_ref(), title.as_ref(), summary.as_ref()];
+            let cost = 2 * std::mem::size_of::<(Review, usize)>() + texts.iter().flatten().map(|t| heap(t.len())).sum::<usize>() + 48 + 16 * evidence.values.len();
+            if !self.spend(cost) {
+                return;
+            }
+            let evidence = evidence.values.into_iter().map(|id| self.statement_refs.intern(id)).collect();
+            let [rating_value, rating_best, rating_worst] = values;
+            let review = Review { id, claim, claimant, claim_date, reviewer, reviewed, rating, rating_value, rating_best, rating_worst, url, title, summary, evidence };
+            self.reviews.push((review, position));
+        }
+    }
+
     /// Resolves references, applies the rules across items, and compares quotes with
     /// source texts.
     fn finish(self, texts: Option<&mut dyn SourceTexts>) -> Result<Bundle, BundleErrors> {
-        let Parser { mut report, stopped, root_is_object, title, language, sources, mut statements, relations: pending, source_refs, statement_refs, rejected, .. } = self;
+        let Parser {
+            mut report,
+            stopped,
+            root_is_object,
+            title,
+            language,
+            sources,
+            mut statements,
+            relations: pending,
+            reviews: pending_reviews,
+            source_refs,
+            statement_refs,
+            rejected,
+            ..
+        } = self;
         let [rejected_sources, mut rejected_statements] = rejected;
         if !root_is_object || stopped {
             return Err(BundleErrors(report.into_errors()));
@@ -536,6 +638,7 @@ impl<'a> Parser<'a> {
         }
         let statement_ref_ids = statement_refs.into_ids();
         let mut relations = Vec::with_capacity(pending.len());
+        let mut reviews = Vec::with_capacity(pending_reviews.len());
         {
             let statement_index = rules::unique_ids(statements.iter().map(|s| s.id.as_str()), Item::Statement, &mut report);
             let resolved: Vec<Option<usize>> = statement_ref_ids.iter().map(|id| statement_index.get(id.as_str()).copied()).collect();
@@ -560,10 +663,26 @@ impl<'a> Parser<'a> {
                     relations.push(Relation { from, to, kind, note: r.note });
                 }
             }
+            for (review, position) in pending_reviews {
+                let name = item_name(Item::Review, Some(&review.id), position);
+                let mut evidence = Vec::with_capacity(review.evidence.len());
+                for &at in &review.evidence {
+                    match resolved[at] {
+                        Some(statement) => evidence.push(statement),
+                        None if rejected_statements.contains(&statement_ref_ids[at]) => {}
+                        None => {
+                            let missing = rules::escape_for_message(&statement_ref_ids[at]);
+                            report.error(ErrorKind::DanglingReference, &name, Some("evidence"), format!("no statement has id \"{missing}\""));
+                        }
+                    }
+                }
+                reviews.push(Review { evidence, ..review });
+            }
+            rules::unique_ids(reviews.iter().map(|r| r.id.as_str()), Item::Review, &mut report);
         }
         match (title, language) {
             (Some(title), Some(language)) if report.is_empty() => {
-                let mut bundle = Bundle { title, language, sources, statements, relations };
+                let mut bundle = Bundle { title, language, sources, statements, relations, reviews };
                 bundle.statements.shrink_to_fit();
                 Ok(bundle)
             }
@@ -612,8 +731,12 @@ impl<'de> Visitor<'de> for RootSeed<'_, '_> {
 }
 
 /// The root's arrays: field, what each element is, most elements.
-const ARRAYS: [(&str, Item, usize); 3] =
-    [("sources", Item::Source, limits::MAX_SOURCES), ("statements", Item::Statement, limits::MAX_STATEMENTS), ("relations", Item::Relation, limits::MAX_RELATIONS)];
+const ARRAYS: [(&str, Item, usize); 4] = [
+    ("sources", Item::Source, limits::MAX_SOURCES),
+    ("statements", Item::Statement, limits::MAX_STATEMENTS),
+    ("relations", Item::Relation, limits::MAX_RELATIONS),
+    ("reviews", Item::Review, limits::MAX_REVIEWS),
+];
 
 /// Reads one of the root's arrays, item by item, stopping at its limit.
 struct ArraySeed<'p, 'a> {
@@ -723,6 +846,22 @@ impl<'de> Visitor<'de> for ItemSeed<'_, '_> {
                 let raw = read_object(&mut map, RELATION_FIELDS, |_, _| Ok(false))?;
                 self.p.relation(raw, self.position);
             }
+            Item::Review => {
+                let mut numbers = [None, None, None];
+                let mut evidence = Topics::default();
+                let raw = read_object(&mut map, REVIEW_FIELDS, |field, map| {
+                    if let Some(at) = ["rating_value", "rating_best", "rating_worst"].iter().position(|f| *f == field) {
+                        numbers[at] = Some(map.next_value::<Number>()?);
+                        return Ok(true);
+                    }
+                    if field != "evidence" {
+                        return Ok(false);
+                    }
+                    evidence = map.next_value_seed(ListSeed(limits::MAX_REVIEW_EVIDENCE))?;
+                    Ok(true)
+                })?;
+                self.p.review(raw, numbers, evidence, self.position);
+            }
             Item::Bundle => drain_map(map)?,
         }
         Ok(())
@@ -781,6 +920,97 @@ impl<'de> Visitor<'de> for TopicsSeed {
     }
 }
 
+/// A list of strings with its own limit (a review's `evidence`): read like topics.
+struct ListSeed(usize);
+
+impl<'de> DeserializeSeed<'de> for ListSeed {
+    type Value = Topics;
+    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Topics, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl ListSeed {
+    fn wrong<E>(self, found: &'static str) -> Result<Topics, E> {
+        Ok(Topics { not_array: (found != "null").then_some(found), ..Topics::default() })
+    }
+}
+
+impl<'de> Visitor<'de> for ListSeed {
+    type Value = Topics;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an array of strings")
+    }
+    other_shapes!(string);
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Topics, A::Error> {
+        drain_map(map)?;
+        self.wrong("an object")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Topics, A::Error> {
+        let mut list = Topics::default();
+        while let Some(value) = seq.next_element::<Scalar>()? {
+            list.count += 1;
+            if list.count > self.0 {
+                continue;
+            }
+            match value {
+                Scalar::Str(item) => list.values.push(item),
+                Scalar::Null => list.wrong.push("null"),
+                Scalar::Other(found) => list.wrong.push(found),
+            }
+        }
+        Ok(list)
+    }
+}
+
+/// A JSON value where a number is expected (a review's rating numbers).
+enum Number {
+    Value(f64),
+    Null,
+    Other(&'static str),
+}
+
+impl<'de> de::Deserialize<'de> for Number {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Number, D::Error> {
+        d.deserialize_any(NumberVisitor)
+    }
+}
+
+struct NumberVisitor;
+
+impl<'de> Visitor<'de> for NumberVisitor {
+    type Value = Number;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a number")
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Number, E> {
+        Ok(Number::Other("a boolean"))
+    }
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Number, E> {
+        Ok(Number::Value(n as f64))
+    }
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Number, E> {
+        Ok(Number::Value(n as f64))
+    }
+    fn visit_f64<E: de::Error>(self, n: f64) -> Result<Number, E> {
+        Ok(Number::Value(n))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Number, E> {
+        Ok(Number::Null)
+    }
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Number, E> {
+        Ok(Number::Other("a string"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Number, A::Error> {
+        drain_seq(seq)?;
+        Ok(Number::Other("an array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Number, A::Error> {
+        drain_map(map)?;
+        Ok(Number::Other("an object"))
+    }
+}
+
 /// The bundle in the JSON source format, pretty-printed; `parse` reads it back to an
 /// equal bundle. Used by `claimcheck bundle import -o bundle.json`.
 pub fn to_json(bundle: &Bundle) -> String {
@@ -827,6 +1057,40 @@ pub fn to_json(bundle: &Bundle) -> String {
             o
         })
         .collect();
-    let root = json!({"format": SOURCE_FORMAT, "title": bundle.title, "language": bundle.language, "sources": sources, "statements": statements, "relations": relations});
+    let mut root = json!({"format": SOURCE_FORMAT, "title": bundle.title, "language": bundle.language, "sources": sources, "statements": statements, "relations": relations});
+    if !bundle.reviews.is_empty() {
+        root["format"] = json!(SOURCE_FORMAT_REVIEWS);
+        root["reviews"] = Value::Array(bundle.reviews.iter().map(|r| review_json(bundle, r)).collect());
+    }
     serde_json::to_string_pretty(&root).unwrap_or_default()
+}
+
+fn review_json(bundle: &Bundle, r: &Review) -> Value {
+    use serde_json::json;
+    let mut o = json!({"id": r.id, "claim": r.claim});
+    if let Some(claimant) = &r.claimant {
+        o["claimant"] = json!(claimant);
+    }
+    if let Some(date) = r.claim_date {
+        o["claim_date"] = json!(date.to_string());
+    }
+    o["reviewer"] = json!(r.reviewer);
+    o["reviewed"] = json!(r.reviewed.to_string());
+    o["rating"] = json!(r.rating);
+    for (field, value) in [("rating_value", r.rating_value), ("rating_best", r.rating_best), ("rating_worst", r.rating_worst)] {
+        if let Some(value) = value {
+            o[field] = json!(value);
+        }
+    }
+    o["url"] = json!(r.url);
+    if let Some(title) = &r.title {
+        o["title"] = json!(title);
+    }
+    if let Some(summary) = &r.summary {
+        o["summary"] = json!(summary);
+    }
+    if !r.evidence.is_empty() {
+        o["evidence"] = json!(r.evidence.iter().map(|&i| bundle.statements[i].id.as_str()).collect::<Vec<_>>());
+    }
+    o
 }

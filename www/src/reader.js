@@ -8,7 +8,7 @@ import { el, plainSummary, verdictSummary, VERDICT_LABELS } from './format.js';
 import { LoadProgress } from './progress.js';
 import { startPymChild } from './pym-child.js';
 import { clearResult, renderResult, smoothOrNot } from './render.js';
-import { reportLink, resultText } from './share.js';
+import { claimReviewText, reportLink, resultText } from './share.js';
 
 const TYPING_PAUSE_MS = 250;
 /** A #claim= link carries at most this many bytes of claim (UTF-8). */
@@ -36,6 +36,11 @@ export async function startReader({ compileWasm, createWorker }) {
   let revealNext = false; // a check from an example or a link: bring the verdict into view
   // The newsroom's "report a problem" address: <meta name="claimcheck:report-url">.
   const reportUrl = document.querySelector('meta[name="claimcheck:report-url"]')?.content || '';
+  // "Copy as ClaimReview": the newsroom's name and the address the fact-check will have,
+  // <meta name="claimcheck:reviewer"> and <meta name="claimcheck:review-url">.
+  const reviewer = document.querySelector('meta[name="claimcheck:reviewer"]')?.content || '';
+  const reviewUrl = document.querySelector('meta[name="claimcheck:review-url"]')?.content || '';
+  const copyClaimReviewButton = $('copy-claimreview');
   // Opened from disk, a link would be a file:// address useless to anyone else: the
   // button copies the claim and the result instead.
   const offline = location.protocol === 'file:';
@@ -49,6 +54,7 @@ export async function startReader({ compileWasm, createWorker }) {
   form.querySelector('.cc-actions').after(linkNote);
   const showActions = (claim) => {
     copyResultButton.hidden = !shown;
+    copyClaimReviewButton.hidden = !shown;
     printButton.hidden = !shown;
     const cut = !offline && shown && capClaim(claim).cut;
     linkNote.hidden = !cut;
@@ -139,6 +145,12 @@ export async function startReader({ compileWasm, createWorker }) {
     }
   });
   copyButton.addEventListener('click', () => copyLink(input.value, copyStatus));
+  copyClaimReviewButton.addEventListener('click', () => {
+    if (!shown) return;
+    const date = new Date().toISOString().slice(0, 10);
+    const text = claimReviewText(shown.claim, shown.result, { reviewer, url: reviewUrl, date });
+    copyText(text, 'ClaimReview draft copied: an editor should review it before it is published.', 'The ClaimReview draft', copyStatus);
+  });
   copyResultButton.addEventListener('click', () => {
     if (shown) copyText(resultText(shown.claim, shown.result), 'Result copied.', 'The result', copyStatus);
   });
@@ -240,7 +252,8 @@ function shorten(text, max) {
  * into view when it is below the fold, as on a phone; no animation under reduced motion.
  */
 function revealVerdict(resultBox) {
-  const banner = resultBox.querySelector('.cc-verdict');
+  // A published fact-check of the claim comes first: bring it into view, not past it.
+  const banner = resultBox.querySelector('.cc-factchecks') || resultBox.querySelector('.cc-verdict');
   // In an iframe (pym.js) scrolling would move the host's article: never.
   if (!banner || window.parent !== window) return;
   const { top, bottom } = banner.getBoundingClientRect();

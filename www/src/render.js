@@ -38,6 +38,11 @@ export function renderResult(container, result, {
   container.dataset.verdict = result.verdict;
   // On paper the claim is not in a text box: print it above the verdict.
   if (!nested) container.append(el('p', 'cc-print-claim', 'Claim: ', el('q', null, claim)));
+  // A fact-checker's published verdict comes first, apart from claimcheck's own.
+  if (!nested && (result.reviews?.length ?? 0) > 0) {
+    container.append(factChecks(result.reviews, `h${headingLevel}`, compact),
+      el('p', 'cc-own-assessment', 'claimcheck\u2019s own assessment of this bundle\u2019s statements:'));
+  }
   container.append(verdictBanner(result, headingLevel, compact || nested));
 
   const notices = languageNotices(result);
@@ -107,6 +112,33 @@ export function renderResult(container, result, {
     if (timeline) container.append(timeline);
     container.append(howToRead());
   }
+}
+
+/**
+ * Published fact-checks of the claim (the engine's `reviews`): "Fact-checked by X, date:
+ * Rating", the claim they reviewed (labelled when it is the opposite claim, whose rating
+ * is not the pasted claim's), their summary and a link to the article.
+ */
+function factChecks(reviews, headingTag, compact) {
+  const items = reviews.slice(0, compact ? 1 : 3).map((review) => {
+    const date = review.reviewed ? `, ${formatDate(review.reviewed)}` : '';
+    const by = el('p', 'cc-factcheck-by', `Fact-checked by ${review.reviewer}${date}: `, el('strong', 'cc-factcheck-rating', review.rating));
+    const reviewed = review.relation === 'opposite'
+      ? el('p', 'cc-factcheck-claim cc-factcheck-claim--opposite', el('strong', null, 'A fact-check of the opposite claim: '), el('q', null, review.claim))
+      : el('p', 'cc-factcheck-claim', 'Reviewed claim: ', el('q', null, review.claim));
+    const url = safeHttpUrl(review.url);
+    let link = null;
+    if (url) {
+      link = el('a', 'cc-factcheck-link', `Read the fact-check by ${review.reviewer}`);
+      link.href = url;
+      link.target = '_blank';
+      link.rel = 'noopener';
+      link.append(el('span', 'cc-visually-hidden', ' (opens in a new tab)'));
+    }
+    return el('li', `cc-factcheck cc-factcheck--${review.relation}`, by, reviewed,
+      review.summary ? el('p', 'cc-factcheck-summary', review.summary) : null, link ? el('p', 'cc-factcheck-source', link) : null);
+  });
+  return el('section', 'cc-factchecks', el(headingTag, 'cc-factchecks-heading', 'Already fact-checked'), el('ul', 'cc-factcheck-list', ...items));
 }
 
 /** Removes any result: the container loses its data-verdict. */

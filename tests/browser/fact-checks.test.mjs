@@ -1,0 +1,95 @@
+// Published fact-checks (issue 11): with a bundle holding reviews imported from the
+// ClaimReview fixtures, the reader page shows a matching fact-check first, labelled as
+// the fact-checker's verdict and apart from claimcheck's own; the opposite claim is
+// labelled so; "Copy as ClaimReview" copies a draft of the markup.
+
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { startServer } from '../../scripts/serve.mjs';
+import { DIST, FIXTURES, REPO, launchChromium, watchErrors } from './helpers.mjs';
+
+const CLI = join(REPO, 'target', 'release', 'claimcheck');
+const FEEDS = ['article.html', 'single.json', 'feed.json', 'factcheck-tools.json'].map((f) => join(FIXTURES, 'claimreview', f));
+
+let dir;
+let site;
+let browser;
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'claimcheck-factchecks-'));
+  execFileSync(CLI, ['bundle', 'import-reviews', ...FEEDS, '--into', join(REPO, 'bundles', 'default', 'bundle.json'), '-o', join(dir, 'merged.ccb')], { stdio: 'ignore' });
+  site = await startServer({ root: DIST, mounts: { '/reviews/': dir }, port: 0 });
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function open(claim, context) {
+  const page = await (context || browser).newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${site.url}?bundle=reviews/merged.ccb#claim=${encodeURIComponent(claim)}`);
+  await page.locator('.cc-result[data-verdict]').waitFor();
+  return { page, errors };
+}
+
+test('a fact-check of the same claim is shown first, as the fact-checker\'s verdict', async () => {
+  const { page, errors } = await open('There are no political prisoners in Azerbaijan.');
+  const result = page.locator('.cc-result');
+  // In the result's order: the fact-check, then claimcheck's own label, then its banner.
+  const order = await result.evaluate((node) => [...node.children].filter((c) => getComputedStyle(c).display !== 'none').map((c) => c.className));
+  assert.deepEqual(order.slice(0, 3).map((c) => c.split(' ')[0]), ['cc-factchecks', 'cc-own-assessment', 'cc-verdict'], order.join(' | '));
+  const first = result.locator('.cc-factcheck').first();
+  assert.equal(await first.locator('.cc-factcheck-by').textContent(), 'Fact-checked by Harbour Fact Check, 3 May 2024: False');
+  assert.match(await first.locator('.cc-factcheck-claim').textContent(), /^Reviewed claim: There are no political prisoners in Azerbaijan\.$/);
+  assert.equal(await first.locator('a').getAttribute('href'), 'https://factcheck.example.org/2024/azerbaijan-political-prisoners/');
+  assert.match(await first.textContent(), /Human rights groups and the UN have documented/);
+  assert.match(await result.locator('.cc-own-assessment').textContent(), /claimcheck’s own assessment/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('on a phone, a link to the claim lands on the fact-check, not past it', async () => {
+  const page = await browser.newPage({ viewport: { width: 360, height: 780 } });
+  await page.goto(`${site.url}?bundle=reviews/merged.ccb#claim=${encodeURIComponent('There are no political prisoners in Azerbaijan.')}`);
+  await page.locator('.cc-result[data-verdict]').waitFor();
+  await page.waitForTimeout(1000); // the smooth scroll
+  const top = await page.locator('.cc-factchecks').evaluate((node) => node.getBoundingClientRect().top);
+  assert.ok(top > -2 && top < 780, `the fact-check's top is at ${top}`);
+  await page.close();
+});
+
+test('a fact-check of the opposite claim says so and is never shown as the same claim', async () => {
+  const { page, errors } = await open('There are political prisoners in Azerbaijan.');
+  const checks = page.locator('.cc-factcheck');
+  assert.equal(await checks.count(), 1);
+  assert.equal(await checks.first().getAttribute('class'), 'cc-factcheck cc-factcheck--opposite');
+  assert.match(await checks.first().locator('.cc-factcheck-claim').textContent(), /^A fact-check of the opposite claim: There are no political prisoners in Azerbaijan\.$/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('no fact-check, no section; and "Copy as ClaimReview" copies a draft of the markup', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+  const { page, errors } = await open('The capital of Australia is Canberra.', context);
+  assert.equal(await page.locator('.cc-factchecks').count(), 0);
+  assert.equal(await page.locator('.cc-own-assessment').count(), 0);
+  await page.locator('#claim').fill('Police in Azerbaijan tortured detainees in custody.');
+  await page.locator('.cc-factchecks').waitFor();
+  await page.locator('#copy-claimreview').click();
+  await page.locator('#copy-status', { hasText: 'an editor should review it' }).waitFor();
+  const review = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(review['@type'], 'ClaimReview');
+  assert.equal(review.claimReviewed, 'Police in Azerbaijan tortured detainees in custody.');
+  assert.ok(review.reviewRating.alternateName && review.author.name && review.url.startsWith('https://') && /^\d{4}-\d\d-\d\d$/.test(review.datePublished));
+  assert.equal(review.itemReviewed.author.name, 'Social media users', 'the claimant of the matched review');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

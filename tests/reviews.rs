@@ -1,0 +1,179 @@
+//! Reviewed claims (issue 11): the bundle's `reviews`, verified by the same rules in
+//! both forms, with errors that name file, item and field.
+
+use claimcheck::bundle::{compiled, source, Bundle};
+use claimcheck::index::Index;
+use claimcheck::Checker;
+use serde_json::{json, Value};
+
+fn valid() -> Value {
+    json!({
+        "format": "claimcheck-bundle/2", "title": "T", "language": "en",
+        "sources": [{"id": "s", "publisher": "P", "kind": "ngo", "title": "Title"}],
+        "statements": [{"id": "s/a", "source": "s", "quote": "Police beat detainees.", "speaker": "P", "speaker_kind": "ngo"}],
+        "reviews": [
+            {"id": "ff/1", "claim": "Police never beat detainees.", "claimant": "Ministry", "claim_date": "2024-04-02",
+             "reviewer": "Full Fact", "reviewed": "2024-05-03", "rating": "False", "rating_value": 1, "rating_best": 5, "rating_worst": 1,
+             "url": "https://fullfact.org/a", "summary": "They do.", "evidence": ["s/a"]},
+            {"id": "ff/2", "claim": "Detainees were beaten.", "reviewer": "Full Fact", "reviewed": "2024-05", "rating": "True", "url": "http://fullfact.org/b"}
+        ]
+    })
+}
+
+fn json_errors(json: &Value) -> Vec<String> {
+    match source::parse(&json.to_string(), "b.json", None) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.errors().iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+/// The compiled form of a bundle that never went through the verifier.
+fn compiled_errors(bundle: &Bundle) -> Vec<String> {
+    let bytes = compiled::encode(bundle, &Index::build(bundle));
+    match Checker::from_bytes(&bytes, "b.json", None) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.errors().iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+#[test]
+fn a_bundle_with_reviews_verifies_and_one_of_reviews_alone_too() {
+    assert_eq!(json_errors(&valid()), Vec::<String>::new());
+    let mut alone = valid();
+    alone.as_object_mut().unwrap().remove("sources");
+    alone.as_object_mut().unwrap().remove("statements");
+    alone["reviews"][0].as_object_mut().unwrap().remove("evidence");
+    let bundle = source::parse(&alone.to_string(), "alone.json", None).expect("reviews alone are a bundle");
+    assert_eq!((bundle.statements.len(), bundle.reviews.len()), (0, 2));
+    assert!(compiled_errors(&bundle).is_empty());
+}
+
+#[test]
+fn reviews_need_the_new_format_tag_and_old_bundles_still_read() {
+    let mut old_tag = valid();
+    old_tag["format"] = json!("claimcheck-bundle/1");
+    assert!(json_errors(&old_tag).iter().any(|e| e.contains("field \"format\": a bundle with reviews is format \"claimcheck-bundle/2\"")), "{:?}", json_errors(&old_tag));
+    let tiny = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tiny/bundle.json")).unwrap();
+    assert!(tiny.contains("claimcheck-bundle/1"));
+    let bundle = source::parse(&tiny, "tiny.json", None).expect("a version 1 bundle still reads");
+    assert!(bundle.reviews.is_empty());
+    assert!(source::to_json(&bundle).contains("\"claimcheck-bundle/1\""), "a bundle without reviews is still written as version 1");
+}
+
+#[test]
+fn review_errors_name_file_item_and_field_in_both_forms() {
+    type JsonMutation = fn(&mut Value);
+    type ModelMutation = fn(&mut Bundle);
+    let cases: &[(&str, JsonMutation, ModelMutation, &str)] = &[
+        (
+            "javascript url",
+            |j| j["reviews"][0]["url"] = "javascript:alert(1)".into(),
+            |b| b.reviews[0].url = "javascript:alert(1)".into(),
+            "b.json: review \"ff/1\": field \"url\": \"javascript:alert(1)\" is not an absolute http or https URL",
+        ),
+        ("id with a space", |j| j["reviews"][1]["id"] = "ff 2".into(), |b| b.reviews[1].id = "ff 2".into(), "review \"ff 2\": field \"id\": must not contain spaces"),
+        ("duplicate ids", |j| j["reviews"][1]["id"] = "ff/1".into(), |b| b.reviews[1].id = "ff/1".into(), "review \"ff/1\": field \"id\": id is used by another review"),
+        ("empty rating", |j| j["reviews"][0]["rating"] = " ".into(), |b| b.reviews[0].rating = " ".into(), "review \"ff/1\": field \"rating\": must not be empty"),
+        (
+            "5 MB claim",
+            |j| j["reviews"][0]["claim"] = "x".repeat(5_000_000).into(),
+            |b| b.reviews[0].claim = "x".repeat(5_000_000),
+            "review \"ff/1\": field \"claim\": is 5000000 bytes; the limit is 4000",
+        ),
+        (
+            "look-alike reviewer",
+            |j| j["reviews"][0]["reviewer"] = "Full F\u{430}ct".into(),
+            |b| b.reviews[0].reviewer = "Full F\u{430}ct".into(),
+            "review \"ff/1\": field \"reviewer\": the word \"F\u{430}ct\" mixes Latin and Cyrillic letters",
+        ),
+        (
+            "bidi override in a summary",
+            |j| j["reviews"][0]["summary"] = "\u{202E}eurt".into(),
+            |b| b.reviews[0].summary = Some("\u{202E}eurt".into()),
+            "review \"ff/1\": field \"summary\": contains the bidirectional control U+202E",
+        ),
+        (
+            "rating outside its scale",
+            |j| j["reviews"][0]["rating_value"] = json!(7),
+            |b| b.reviews[0].rating_value = Some(7.0),
+            "review \"ff/1\": field \"rating_value\": 7 is outside the scale from rating_worst 1 to rating_best 5",
+        ),
+    ];
+    let valid_json = valid();
+    let valid = source::parse(&valid_json.to_string(), "b.json", None).expect("valid");
+    assert!(compiled_errors(&valid).is_empty());
+    for (name, json_mutation, model_mutation, expected) in cases {
+        let mut json = valid_json.clone();
+        json_mutation(&mut json);
+        let from_json = json_errors(&json);
+        let mut bundle = valid.clone();
+        model_mutation(&mut bundle);
+        let from_compiled = compiled_errors(&bundle);
+        assert!(from_json.iter().any(|e| e.contains(expected)), "{name}: JSON: expected {expected:?} in {from_json:#?}");
+        assert!(from_compiled.iter().any(|e| e.contains(expected)), "{name}: compiled: expected {expected:?} in {from_compiled:#?}");
+        assert!(from_compiled.iter().all(|e| from_json.contains(e)), "{name}: compiled {from_compiled:#?} but JSON {from_json:#?}");
+    }
+}
+
+#[test]
+fn json_only_review_errors_are_named_too() {
+    type JsonMutation = fn(&mut Value);
+    let cases: &[(JsonMutation, &str)] = &[
+        (|j| j["reviews"][0]["evidence"] = json!(["s/nope"]), "review \"ff/1\": field \"evidence\": no statement has id \"s/nope\""),
+        (|j| j["reviews"][0]["rating_value"] = json!("1"), "review \"ff/1\": field \"rating_value\": expected a number, found a string"),
+        (|j| j["reviews"][0]["reviewed"] = json!("3 May 2024"), "review \"ff/1\": field \"reviewed\": invalid date \"3 May 2024\""),
+        (|j| _ = j["reviews"][1].as_object_mut().unwrap().remove("reviewed"), "review \"ff/2\": field \"reviewed\": required field is missing"),
+        (|j| _ = j["reviews"][1].as_object_mut().unwrap().remove("url"), "review \"ff/2\": field \"url\": required field is missing"),
+        (|j| j["reviews"][1]["stars"] = json!(3), "review \"ff/2\": field \"stars\": unknown field"),
+        (|j| j["reviews"][0]["evidence"] = json!("s/a"), "review \"ff/1\": field \"evidence\": expected an array, found a string"),
+        (|j| j["reviews"][0]["evidence"] = json!(vec!["s/a"; 40]), "review \"ff/1\": field \"evidence\": 40 statement ids; the limit is 32"),
+        (|j| j["reviews"] = json!({"id": "x"}), "b.json: field \"reviews\": expected an array, found an object"),
+        (|j| j["reviews"][1] = json!("ff/2"), "b.json: review #2: expected a JSON object"),
+    ];
+    for (mutation, expected) in cases {
+        let mut json = valid();
+        mutation(&mut json);
+        let errors = json_errors(&json);
+        assert!(errors.iter().any(|e| e.contains(expected)), "expected {expected:?} in {errors:#?}");
+    }
+}
+
+// ---- Claim matching (issue 11, item 2) ----
+
+const REVIEWED: &str = r#"{"format":"claimcheck-bundle/2","title":"T","language":"en",
+ "reviews":[
+  {"id":"ff/1","claim":"The government never tortured political prisoners in 2023.","reviewer":"Full Fact","reviewed":"2024-05-03","rating":"False","url":"https://fullfact.org/a"},
+  {"id":"afp/2","claim":"Vaccines cause autism in children.","reviewer":"AFP Fact Check","reviewed":"2024-02-01","rating":"False","url":"https://factcheck.afp.com/b"},
+  {"id":"pf/3","claim":"The city council raised parking fees by 25 percent.","reviewer":"PolitiFact","reviewed":"2023-11-20","rating":"Mostly true","url":"https://www.politifact.com/c"}
+ ]}"#;
+
+fn matches(claim: &str) -> Vec<(String, String, String)> {
+    let checker = Checker::from_bytes(REVIEWED.as_bytes(), "r.json", None).expect("valid");
+    let result = checker.check(claim);
+    let json = serde_json::to_value(&result).unwrap();
+    json["reviews"].as_array().unwrap().iter().map(|r| (r["id"].as_str().unwrap().into(), r["relation"].as_str().unwrap().into(), r["url"].as_str().unwrap().into())).collect()
+}
+
+#[test]
+fn a_claim_that_says_what_a_review_says_matches_it_with_the_url_as_imported() {
+    assert_eq!(matches("The government never tortured political prisoners in 2023."), vec![("ff/1".into(), "same".into(), "https://fullfact.org/a".into())]);
+    assert_eq!(matches("vaccines cause autism in children")[0].1, "same", "claims are read case-blind");
+    // A claim that says less than the review's is not the reviewed claim: the rating of
+    // "in children" may not apply to it.
+    assert_eq!(matches("Vaccines cause autism."), Vec::new());
+}
+
+#[test]
+fn the_negation_of_a_reviewed_claim_matches_as_its_opposite_never_as_the_same() {
+    assert_eq!(matches("The government tortured political prisoners in 2023.")[0].1, "opposite");
+    assert_eq!(matches("Vaccines do not cause autism in children.")[0].1, "opposite");
+}
+
+#[test]
+fn another_amount_or_another_subject_is_not_the_reviewed_claim() {
+    assert_eq!(matches("The city council raised parking fees by 10 percent."), Vec::new());
+    assert_eq!(matches("The weather was sunny in Paris."), Vec::new());
+    // A bundle without reviews gives none, and the field is always there.
+    let result = Checker::embedded().unwrap().check("Police tortured detainees.");
+    assert!(serde_json::to_value(&result).unwrap()["reviews"].as_array().unwrap().is_empty());
+}
