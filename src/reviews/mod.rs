@@ -11,7 +11,7 @@
 pub mod claimreview;
 pub mod eval;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::analysis::{analyze, Analysis, Lexicon};
@@ -163,7 +163,7 @@ fn view(index: &Index, text: &str) -> ClaimView {
 /// review's claim as a statement, and the reverse).
 fn compare(index: &Index, pasted: &ClaimView, pasted_analysis: &Analysis, review: &Review) -> (f32, Option<ReviewRelation>) {
     let reviewed = analyze(&review.claim);
-    let aside: HashSet<String> = HashSet::new();
+    let aside: HashMap<String, Vec<String>> = HashMap::new();
     let forward = judge(pasted, &reviewed, &aside, &[], review.claim_date.map(|d| d.year));
     let reverse_view = view(index, &review.claim);
     let backward = judge(&reverse_view, pasted_analysis, &aside, &[], None);
