@@ -259,7 +259,7 @@ fn run(command: Command) -> Result<ExitCode, String> {
         Command::Bundle { command: BundleCommand::Build { path, output } } => {
             let checker = load(Some(&path))?;
             let bytes = checker.compile();
-            std::fs::write(&output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
+            write_output(&output, &bytes)?;
             say!("{}: {} bytes, {} statements", output.display(), bytes.len(), checker.bundle().statements.len());
             Ok(ExitCode::SUCCESS)
         }
@@ -292,11 +292,26 @@ fn run(command: Command) -> Result<ExitCode, String> {
                 bar.finish();
                 checker.compile()
             };
-            std::fs::write(&output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
+            write_output(&output, &bytes)?;
             say!("{}: {} bytes, {statements} statements from {sources} sources", output.display(), bytes.len());
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes an output file beside itself and renames it into place, so it is never half
+/// written; a missing folder is named as such.
+fn write_output(output: &Path, bytes: &[u8]) -> Result<(), String> {
+    if let Some(folder) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if !folder.is_dir() {
+            return Err(format!("{}: cannot write: the folder {} does not exist", output.display(), folder.display()));
+        }
+    }
+    let partial = output.with_extension("partial");
+    std::fs::write(&partial, bytes).and_then(|()| std::fs::rename(&partial, output)).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        format!("{}: cannot write: {e}", output.display())
+    })
 }
 
 fn import_reviews(files: &[PathBuf], output: &Path, into: Option<&Path>, title: String) -> Result<ExitCode, String> {
@@ -336,9 +351,7 @@ fn import_reviews(files: &[PathBuf], output: &Path, into: Option<&Path>, title: 
         return Err(claimcheck::bundle::BundleErrors(report.into_errors()).to_string());
     }
     let bytes = if output.extension().is_some_and(|e| e == "json") { source::to_json(&bundle).into_bytes() } else { Checker::new(bundle).compile() };
-    // Written beside the output and renamed into place: never half written.
-    let partial = output.with_extension("partial");
-    std::fs::write(&partial, &bytes).and_then(|()| std::fs::rename(&partial, output)).map_err(|e| format!("{}: {e}", output.display()))?;
+    write_output(output, &bytes)?;
     let skipped: Vec<String> = imported.skipped.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
     let skipped = if skipped.is_empty() { String::new() } else { format!("; skipped {}", skipped.join(", ")) };
     let repeats = if imported.duplicates > 0 { format!("; {} repeated reviews kept once", imported.duplicates) } else { String::new() };

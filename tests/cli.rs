@@ -111,6 +111,16 @@ fn publishers_that_look_alike_count_as_one_source() {
 }
 
 #[test]
+fn an_output_in_a_missing_folder_is_named_and_nothing_is_written() {
+    let dir = scratch("missing-output-folder");
+    let out = dir.join("no-such-folder").join("out.ccb");
+    let output = claimcheck(&["bundle", "build", "bundles/default/bundle.json", "-o", out.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains(&format!("{}: cannot write: the folder {} does not exist", out.display(), out.parent().unwrap().display())), "{}", stderr(&output));
+    assert!(!out.parent().unwrap().exists());
+}
+
+#[test]
 fn readable_output_shows_verdict_and_sources() {
     let output = claimcheck(&["check", "Azerbaijan's Interior Ministry denies that the torture photos were taken in the country."]);
     let text = stdout(&output);
