@@ -106,13 +106,14 @@ pub fn read_misspellings(text: &str, vocabulary: &Vocabulary, known: &dyn Fn(&st
     (out, readings)
 }
 
+/// `words`, each with its byte offset in `text`.
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
 /// Runs of letters (with inner apostrophes and hyphens split off) in `text`.
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty())
+    word_spans(text).map(|(_, word)| word)
 }
 
 #[cfg(test)]

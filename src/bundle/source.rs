@@ -837,7 +837,7 @@ impl<'de> Visitor<'de> for ItemSeed<'_, '_> {
                     if field != "topics" {
                         return Ok(false);
                     }
-                    topics = map.next_value_seed(TopicsSeed)?;
+                    topics = map.next_value_seed(ListSeed(limits::MAX_TOPICS))?;
                     Ok(true)
                 })?;
                 self.p.statement(raw, topics, self.position);
@@ -878,49 +878,8 @@ struct Topics {
     not_array: Option<&'static str>,
 }
 
-struct TopicsSeed;
-
-impl<'de> DeserializeSeed<'de> for TopicsSeed {
-    type Value = Topics;
-    fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<Topics, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl TopicsSeed {
-    fn wrong<E>(self, found: &'static str) -> Result<Topics, E> {
-        Ok(Topics { not_array: (found != "null").then_some(found), ..Topics::default() })
-    }
-}
-
-impl<'de> Visitor<'de> for TopicsSeed {
-    type Value = Topics;
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("an array of strings")
-    }
-    other_shapes!(string);
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Topics, A::Error> {
-        drain_map(map)?;
-        self.wrong("an object")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Topics, A::Error> {
-        let mut topics = Topics::default();
-        while let Some(value) = seq.next_element::<Scalar>()? {
-            topics.count += 1;
-            if topics.count > limits::MAX_TOPICS {
-                continue;
-            }
-            match value {
-                Scalar::Str(topic) => topics.values.push(topic),
-                Scalar::Null => topics.wrong.push("null"),
-                Scalar::Other(found) => topics.wrong.push(found),
-            }
-        }
-        Ok(topics)
-    }
-}
-
-/// A list of strings with its own limit (a review's `evidence`): read like topics.
+/// A list of strings (a statement's topics, a review's `evidence`) read up to its limit:
+/// items past the limit are counted, not kept.
 struct ListSeed(usize);
 
 impl<'de> DeserializeSeed<'de> for ListSeed {

@@ -97,8 +97,8 @@ impl<'a> Match<'a> {
             // The same stem in another word WordNet keeps apart ("humane" / "human") is
             // not the claim's word.
             let claim_words: Vec<&str> = term.tokens.iter().map(|&i| claim.analysis.tokens[i].word.as_str()).collect();
-            let direct: Vec<usize> =
-                occurrences(&term.term).into_iter().filter(|&i| !claim_words.iter().all(|c| resources::stem_false_friends(c, &statement.tokens[i].word))).collect();
+            let the_claims_word = |w: &str| !claim_words.iter().all(|c| resources::stem_false_friends(c, w));
+            let direct: Vec<usize> = occurrences(&term.term).into_iter().filter(|&i| the_claims_word(&statement.tokens[i].word)).collect();
             let claim_stem = lexicon.stem(&claim.analysis.tokens[term.tokens[0]].word);
             // WordNet: the same meaning in another word ("bribery" ~ "corruption"), or a
             // kind of it ("a rifle" is a weapon); and opposites ("legal" / "illegal").
@@ -146,7 +146,7 @@ impl<'a> Match<'a> {
                 Some(Found::Direct(same))
             } else if let Some(opposite) = Some(wordnet(WordNet::Antonym)).filter(|o| !o.is_empty()) {
                 Some(Found::Opposite(opposite))
-            } else if aside.get(&term.term).is_some_and(|words| words.iter().any(|w| !claim_words.iter().all(|c| resources::stem_false_friends(c, w)))) {
+            } else if aside.get(&term.term).is_some_and(|words| words.iter().any(|w| the_claims_word(w))) {
                 Some(Found::Aside)
             } else {
                 None

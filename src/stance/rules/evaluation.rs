@@ -26,11 +26,7 @@ pub fn decide(m: &Match) -> Option<Decision> {
     };
     let statement_rating = statement_rating(m);
     match statement_rating {
-        Some(s) if s.value.signum() != claim_rating.value.signum() => Some(Decision::new(
-            Stance::Contradicts,
-            RuleId::Evaluation,
-            format!("The claim says \u{201C}{}\u{201D}; this statement says \u{201C}{}\u{201D}.", claim_rating.word, s.word),
-        )),
+        Some(s) if s.value.signum() != claim_rating.value.signum() => Some(clash(&claim_rating, &s)),
         Some(_) => None,
         // The claim rates; the statement does not: it cannot back the rating.
         None => Some(Decision::new(Stance::Related, RuleId::Evaluation, format!("The claim says \u{201C}{}\u{201D}; this statement does not rate it.", claim_rating.word))),
@@ -53,8 +49,12 @@ fn stem_shared_clash(m: &Match, claim_tokens: &[usize]) -> Option<Decision> {
     };
     let claim_rating = rating(&m.claim.analysis, claim_tokens.iter().copied(), &reworded)?;
     let statement_rating = statement_rating(m)?;
-    (statement_rating.value.signum() != claim_rating.value.signum())
-        .then(|| Decision::new(Stance::Contradicts, RuleId::Evaluation, format!("claim says \"{}\"; statement says \"{}\"", claim_rating.word, statement_rating.word)))
+    (statement_rating.value.signum() != claim_rating.value.signum()).then(|| clash(&claim_rating, &statement_rating))
+}
+
+/// The two texts rate the thing in opposite ways.
+fn clash(claim: &Rating, statement: &Rating) -> Decision {
+    Decision::new(Stance::Contradicts, RuleId::Evaluation, format!("The claim says \u{201C}{}\u{201D}; this statement says \u{201C}{}\u{201D}.", claim.word, statement.word))
 }
 
 /// The statement's strongest rating near the words it shares with the claim.
