@@ -52,6 +52,9 @@ struct Item {
     judgement: Judgement,
     /// Relevance for ordering: BM25 share times coverage.
     relevance: f32,
+    /// A government's statement on its own country (or one that names none): that
+    /// government's position, not independent evidence.
+    on_itself: bool,
 }
 
 impl Checker {
@@ -263,7 +266,7 @@ impl Checker {
                     publisher: key,
                     speaker_kind: statement.speaker_kind,
                     rebutted: rebutted.contains(&item.doc) && !reports_a_denial,
-                    own_party: !reports_a_denial && !attributed && statement.speaker_kind == crate::bundle::Kind::Government,
+                    own_party: !reports_a_denial && !attributed && item.on_itself,
                 }
             })
             .collect();
@@ -381,7 +384,8 @@ impl Checker {
             let year = self.bundle.date_of(statement).map(|d| d.year);
             let judgement = judge(view, &quote, &aside, &aside_places, year);
             let relevance = relevance(judgement.coverage, score, top_score);
-            items.push(Item { doc, score, judgement, relevance });
+            let on_itself = statement.speaker_kind == crate::bundle::Kind::Government && speaks_on_itself(&statement.speaker, &claim_places, &quote.places());
+            items.push(Item { doc, score, judgement, relevance, on_itself });
         }
         items.sort_by(|a, b| b.relevance.total_cmp(&a.relevance).then(a.doc.cmp(&b.doc)));
         items
@@ -465,7 +469,13 @@ impl Checker {
                     item.judgement.coverage = item.judgement.coverage.max(coverage);
                     item.relevance = item.relevance.max(relevance);
                 }
-                None => derived.push(Item { doc, score: 0.0, judgement: Judgement { stance, rule: RuleId::Relation, coverage, reason, matched_words: Vec::new() }, relevance }),
+                None => derived.push(Item {
+                    doc,
+                    score: 0.0,
+                    judgement: Judgement { stance, rule: RuleId::Relation, coverage, reason, matched_words: Vec::new() },
+                    relevance,
+                    on_itself: self.bundle.statements[doc].speaker_kind == crate::bundle::Kind::Government,
+                }),
             }
         }
         items.extend(derived);
@@ -680,6 +690,19 @@ fn fold_name(name: &str) -> String {
     name.chars().flat_map(char::to_lowercase).map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Whether a government speaker speaks of its own country: neither the claim nor the
+/// quote names a country other than the one its name gives ("Azerbaijan Interior
+/// Ministry", "U.S. State Department"). A name without a country counts as on itself: the
+/// cautious reading. The U.S. State Department's report on Azerbaijan is
+/// evidence about Azerbaijan; the Interior Ministry's denial is the ministry's position.
+fn speaks_on_itself(speaker: &str, claim_places: &[&str], quote_places: &[&str]) -> bool {
+    let own = analyze(speaker).places();
+    // A claim "the U.S. report says …" names the speaker's country as the author; the
+    // subject is the other country it names.
+    let other_country = claim_places.iter().chain(quote_places).any(|p| !own.contains(p));
+    own.is_empty() || !other_country
+}
+
 /// Whether a claim's speaker (folded) names the same party as a statement's speaker or
 /// publisher: one contains the other ("the interior ministry" / "Azerbaijan Interior
 /// Ministry").
@@ -691,7 +714,22 @@ fn same_party(claim_speaker: &str, name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::split_sentences;
+    use super::{speaks_on_itself, split_sentences};
+
+    #[test]
+    fn a_government_speaks_on_itself_unless_another_country_is_the_subject() {
+        // The Interior Ministry on Azerbaijan: its own position.
+        assert!(speaks_on_itself("Azerbaijan Interior Ministry", &["azerbaijan"], &[]));
+        assert!(speaks_on_itself("Azerbaijan Interior Ministry", &[], &[]));
+        // The U.S. State Department's report on Azerbaijan, even when the claim names the
+        // report's country as its author ("the U.S. report flagged …").
+        assert!(!speaks_on_itself("U.S. State Department", &["azerbaijan", "united states"], &[]));
+        assert!(!speaks_on_itself("U.S. State Department", &[], &["azerbaijan"]));
+        // Blinken on U.S. policy.
+        assert!(speaks_on_itself("Antony Blinken (U.S. Secretary of State)", &["united states"], &["united states"]));
+        // A name without a country: the cautious reading.
+        assert!(speaks_on_itself("The Ministry", &["azerbaijan"], &[]));
+    }
 
     #[test]
     fn splits_pasted_text_into_sentences() {

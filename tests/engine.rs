@@ -102,3 +102,30 @@ fn curated_relations_are_described_on_the_evidence() {
     let relations: Vec<&String> = result.evidence.iter().flat_map(|e| &e.relations).collect();
     assert!(relations.iter().any(|r| r.starts_with("Contradicted by") || r.starts_with("Contradicts")), "{relations:?}");
 }
+
+/// A bundle of one government statement by `speaker`, published by that government.
+fn government_bundle(speaker: &str, quote: &str) -> Checker {
+    let json = serde_json::json!({
+        "format": "claimcheck-bundle/1", "title": "Test", "language": "en",
+        "sources": [{"id": "src", "publisher": speaker, "kind": "government", "title": "Human rights report",
+                     "url": "https://example.org/r", "published": "2021-06-01"}],
+        "statements": [{"id": "src/s", "source": "src", "quote": quote, "speaker": speaker, "speaker_kind": "government"}],
+    })
+    .to_string();
+    Checker::from_bytes(json.as_bytes(), "case.json", None).expect("case bundle verifies")
+}
+
+/// A government's statement on its own country is its position and never makes a claim
+/// supported alone; its report on another country is evidence about that country.
+#[test]
+fn a_government_on_itself_is_a_position_on_another_country_evidence() {
+    let own = government_bundle("Azerbaijan Interior Ministry", "Police in Azerbaijan do not torture detainees.");
+    let result = own.check("Police in Azerbaijan do not torture detainees.");
+    assert_eq!(result.evidence.first().map(|e| e.stance), Some(Stance::Supports));
+    assert_eq!(result.verdict, Verdict::NoEvidence, "{:?}", result.notes);
+    assert!(result.notes.iter().any(|n| n.contains("party it speaks for")), "{:?}", result.notes);
+
+    let foreign = government_bundle("U.S. State Department", "Police in Azerbaijan beat detainees in custody, the report said.");
+    let result = foreign.check("The U.S. report found that police in Azerbaijan beat detainees in custody.");
+    assert_eq!(result.verdict, Verdict::Supported, "{:?} {:?}", result.notes, result.evidence.first().map(|e| &e.reason));
+}

@@ -30,10 +30,14 @@ pub fn decide(m: &Match) -> Option<Decision> {
     // Azerbaijan", "unpunished"), that is its point: the quote itself must speak of it.
     let spoken = |t: &ClaimTerm| m.found.iter().any(|(f, hit)| f.term == t.term && hit.occurrences().is_some());
     let negated_unspoken = claim.terms.iter().filter(|t| (!t.entity || t.place) && t.tokens.iter().any(|&i| pointedly_negated(&claim.analysis, i, t.place))).any(|t| !spoken(t));
+    // Every place the claim names ("French", "in Geneva") is part of what it says: a
+    // statement that names none of it cannot confirm it.
+    let places_unspoken = claim.terms.iter().any(|t| t.place && !m.has(t));
     // One word ("police") asserts nothing a statement could back.
     let says_something = claim.terms.len() >= 2;
     let supports = says_something
         && !negated_unspoken
+        && !places_unspoken
         && m.coverage >= SUPPORT_MIN_COVERAGE
         && !matches!(m.quantity, Comparison::Unmatched)
         && !universal_unproven
