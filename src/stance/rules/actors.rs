@@ -42,11 +42,15 @@ struct Doer {
     word: String,
     /// A public body or a country, as opposed to a named organisation or person.
     public: bool,
+    /// The terms of the phrase the doer was found in (the words before the verb in its
+    /// clause, or after "by"): a name of several words ("the UN Committee Against
+    /// Torture") is one doer, whichever of its words was taken for it.
+    phrase: Vec<String>,
 }
 
 impl Doer {
     fn compatible(&self, other: &Doer) -> bool {
-        self.term == other.term || (self.public && other.public)
+        self.term == other.term || (self.public && other.public) || self.phrase.contains(&other.term) || other.phrase.contains(&self.term)
     }
 }
 
@@ -60,18 +64,16 @@ fn doer(a: &Analysis, at: usize, is_name: &dyn Fn(usize) -> bool) -> Option<Doer
     if passive {
         // "was tortured by the police"
         let by = (at + 1..tokens.len()).take_while(|&j| tokens[j].kind != TokenKind::Boundary).take(4).find(|&j| tokens[j].word == "by")?;
-        return (by + 1..tokens.len()).take_while(|&j| tokens[j].kind != TokenKind::Boundary).take(4).find_map(|j| candidate(a, j, is_name));
+        let phrase: Vec<usize> = (by + 1..tokens.len()).take_while(|&j| tokens[j].kind != TokenKind::Boundary).take(4).collect();
+        return phrase.iter().find_map(|&j| candidate(a, j, is_name)).map(|d| d.in_phrase(a, &phrase));
     }
     let verbal = word.ends_with("ed") || AUXILIARIES.contains(&before(1));
     if !verbal {
         return None;
     }
     // The nearest name or actor before the verb, in its clause.
-    (0..at)
-        .rev()
-        .take_while(|&j| tokens[j].kind != TokenKind::Boundary && !matches!(tokens[j].word.as_str(), "that" | "who" | "which"))
-        .take(6)
-        .find_map(|j| candidate(a, j, is_name))
+    let phrase: Vec<usize> = (0..at).rev().take_while(|&j| tokens[j].kind != TokenKind::Boundary && !matches!(tokens[j].word.as_str(), "that" | "who" | "which")).take(6).collect();
+    phrase.iter().find_map(|&j| candidate(a, j, is_name)).map(|d| d.in_phrase(a, &phrase))
 }
 
 fn candidate(a: &Analysis, j: usize, is_name: &dyn Fn(usize) -> bool) -> Option<Doer> {
@@ -82,9 +84,16 @@ fn candidate(a: &Analysis, j: usize, is_name: &dyn Fn(usize) -> bool) -> Option<
     let lexicon = Lexicon::get();
     let actor = ACTOR_WORDS.iter().any(|w| lexicon.term_of(w) == t.term);
     if t.place.is_some() || actor {
-        return Some(Doer { term: t.term.clone(), word: t.word.clone(), public: true });
+        return Some(Doer { term: t.term.clone(), word: t.word.clone(), public: true, phrase: Vec::new() });
     }
-    is_name(j).then(|| Doer { term: t.term.clone(), word: t.word.clone(), public: false })
+    is_name(j).then(|| Doer { term: t.term.clone(), word: t.word.clone(), public: false, phrase: Vec::new() })
+}
+
+impl Doer {
+    fn in_phrase(mut self, a: &Analysis, phrase: &[usize]) -> Doer {
+        self.phrase = phrase.iter().filter(|&&j| a.tokens[j].kind == TokenKind::Content).map(|&j| a.tokens[j].term.clone()).collect();
+        self
+    }
 }
 
 #[cfg(test)]
