@@ -27,7 +27,11 @@ pub fn compare_quantities(claim: &[Quantity], statement: &[Quantity], pair_lone:
         // Ordinals ("the first time") never pair with counts ("five weeks").
         let ordinal = |q: &Quantity| q.units.iter().any(|u| u.starts_with("ord:"));
         let lone_pair = pair_lone && claim.len() == 1 && statement.len() == 1 && ordinal(c) == ordinal(&statement[0]);
-        let comparable = if comparable.is_empty() && lone_pair { vec![&statement[0]] } else { comparable };
+        // Paired only because each side has one amount, the two may count different
+        // things ("about 254 political prisoners", "hundreds of torture complaints"):
+        // enough to tell they differ, not to confirm the claim's amount.
+        let paired_by_position = comparable.is_empty() && lone_pair;
+        let comparable = if paired_by_position { vec![&statement[0]] } else { comparable };
         if comparable.is_empty() {
             if matches!(result, Comparison::Silent) {
                 result = Comparison::Unmatched;
@@ -35,6 +39,11 @@ pub fn compare_quantities(claim: &[Quantity], statement: &[Quantity], pair_lone:
             continue;
         }
         match comparable.iter().find(|s| s.overlaps(c)) {
+            Some(_) if paired_by_position => {
+                if matches!(result, Comparison::Silent) {
+                    result = Comparison::Unmatched;
+                }
+            }
             Some(s) => {
                 if !matches!(result, Comparison::Conflict(..)) {
                     result = Comparison::Agree(c.label.clone(), s.label.clone());
@@ -57,5 +66,7 @@ mod tests {
         assert!(matches!(compare_quantities(&q("more than 100 detainees"), &q("about 60 detainees"), false), Comparison::Conflict(..)));
         assert!(matches!(compare_quantities(&q("about 250 prisoners"), &q("254 prisoners"), false), Comparison::Agree(..)));
         assert!(matches!(compare_quantities(&q("25 members"), &q("no amount here"), false), Comparison::Unmatched));
+        // Paired by position only: different things counted never confirm an amount.
+        assert!(matches!(compare_quantities(&q("about 254 political prisoners"), &q("hundreds of torture complaints"), true), Comparison::Unmatched));
     }
 }
