@@ -2,7 +2,8 @@
 //! is P (negated for a denial); X is reported in the result's notes and its words are
 //! used to find X's own statements, but X need not be matched for P to be judged.
 
-use crate::analysis::lexicon::{ATTRIBUTION_VERBS, DENIAL_VERBS};
+use crate::analysis::lexicon::{ATTRIBUTION_VERBS, DEMAND_CUES, DEMAND_CUES_WITH_TO, DENIAL_VERBS, HYPOTHETICAL_CUES};
+use crate::analysis::resources;
 use crate::analysis::{Analysis, TokenKind};
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -25,6 +26,9 @@ const NOT_FRAMING_BEFORE: &[&str] = &["is", "was", "were", "are", "be", "been", 
 /// Words that are verbs or nouns ("the report on ..."): they frame a claim only when
 /// "that" follows ("HRW reports that ...").
 const NOUN_OR_VERB: &[&str] = &["report", "reports", "claim", "claims", "note", "notes", "state", "states", "add", "adds", "finds", "dispute", "disputes", "contest", "contests"];
+/// How far after a verb of judging its "as" may stand ("described the country's rights
+/// record as").
+const AS_REACH: usize = 8;
 /// How far into a claim the framing verb may stand.
 const MAX_SPEAKER_WORDS: usize = 10;
 
@@ -55,9 +59,19 @@ pub fn frame(analysis: &mut Analysis, text: &str) -> Frame {
         return frame;
     }
 
+    // A verb of saying or judging WordNet knows ("warned that P", "described Y as Z"),
+    // in a verb's form, with its complement: "that", or "as" within its clause.
+    let saying = |k: usize| -> bool {
+        let w = word(k);
+        let verbal = w.ends_with("ed") || w.ends_with('s') || matches!(word(k - 1), "has" | "have" | "had");
+        let as_follows = || tokens[k + 1..].iter().take_while(|t| t.kind != TokenKind::Boundary).take(AS_REACH).any(|t| t.word == "as");
+        let frames = resources::saying_verb(w) && (word(k + 1) == "that" || as_follows());
+        // Demands, hopes and plans are judged by the modality rule, not framed away.
+        verbal && frames && !DEMAND_CUES.contains(&w) && !DEMAND_CUES_WITH_TO.contains(&w) && !HYPOTHETICAL_CUES.contains(&w)
+    };
     let verb = (1..tokens.len().min(MAX_SPEAKER_WORDS + 1)).find(|&k| {
         let w = word(k);
-        (ATTRIBUTION_VERBS.contains(&w) || DENIAL_VERBS.contains(&w))
+        (ATTRIBUTION_VERBS.contains(&w) || DENIAL_VERBS.contains(&w) || saying(k))
             && !NOT_FRAMING_BEFORE.contains(&word(k - 1))
             && (!NOUN_OR_VERB.contains(&w) || word(k + 1) == "that")
             && !tokens[..k].iter().any(|t| t.kind == TokenKind::Boundary || matches!(t.word.as_str(), "where" | "which" | "who" | "that" | "when" | "whom"))
@@ -303,6 +317,12 @@ mod tests {
             ("Police tortured detainees.", None, false, &[]),
             ("Police summoned opposition supporters, HRW says.", Some("HRW says"), false, &[]),
             ("Torture continued in custody, according to the State Department.", Some("the State Department"), false, &[]),
+            // Verbs of saying and judging from WordNet, before "that" or "… as".
+            ("HRW described Azerbaijan's rights record as abysmal.", Some("HRW"), false, &[]),
+            ("Gilchrist warned that the bill could derail Georgia.", Some("Gilchrist"), false, &[]),
+            // A noun before a relative "that" is no frame; nor is a demand.
+            ("The photos of detainees hanging from iron bars that spread on social media were taken in Azerbaijan.", None, false, &[]),
+            ("The committee urged Azerbaijan to release the defenders.", None, false, &["release"]),
         ];
         for (text, speaker, denial, negated) in cases {
             let (s, d, n) = check(text);

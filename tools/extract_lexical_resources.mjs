@@ -11,6 +11,9 @@
 //                          or the word's only sense) the synset is; two words at least
 //   wordnet_hypernyms.tsv  a noun's first sense and the words up to 3 levels above it
 //                          (the same first-or-second-sense rule for those words)
+//   wordnet_saying_verbs.tsv  verbs whose first sense is one of saying or judging
+//                          (WordNet's verb.communication and verb.cognition), in their
+//                          regular forms, those WordNet uses mostly as verbs
 //   wordnet_families.tsv   each common word's derivational family (lemmas linked by
 //                          derivation or pertainym pointers), to tell apart words a
 //                          stemmer merges ("humane", "human")
@@ -44,6 +47,9 @@ function packageVersion(name) {
 const COMMON = new Set(readFileSync(join(ROOT, 'tools/common_words.txt'), 'utf8').split('\n').filter(Boolean));
 const WORD = /^[a-z]+$/;
 const isCommon = (word) => WORD.test(word) && COMMON.has(word);
+// A verb is common when one of its forms is: readers write "warned", rarely "warn".
+const isCommonVerb = (verb) =>
+  [verb, `${verb}s`, `${verb}d`, `${verb}ed`, `${verb}ing`, `${verb.replace(/e$/, '')}ing`].some((w) => COMMON.has(w));
 const byCodeUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 const LICENCE_NOTE = 'see tools/resources/LICENSES.md';
 
@@ -163,7 +169,7 @@ function readData(dict, file, synsets) {
         targetWord: parseInt(sourceTarget.slice(2), 16),
       });
     }
-    synsets.set(`${file}:${offset}`, { file, offset, words, pointers });
+    synsets.set(`${file}:${offset}`, { file, offset, words, pointers, lexFile: Number(f[1]) });
   }
 }
 
@@ -311,6 +317,40 @@ function hypernyms({ synsets, index, isTopSense }) {
 }
 
 /**
+ * Verbs of saying and judging: a common verb whose first, attested sense is in WordNet's
+ * verb.communication or verb.cognition lexicographer file ("warn", "describe", "note",
+ * "regard"), with its regular forms (-s, -ed, -ing). "X warned that P" and "X described
+ * Y as Z" report what X says: the claim's content is P, or that Y is Z. Only forms
+ * WordNet uses mostly as verbs: "bars" in "iron bars that spread" is a noun, and its
+ * "that" starts a relative clause.
+ */
+function sayingVerbs({ synsets, index }, nounDominant) {
+  const rows = new Set();
+  for (const [verb, { offsets }] of index.verb) {
+    if (!WORD.test(verb) || !isCommonVerb(verb) || index.verb.get(verb).tagged < 1) continue;
+    const lexFile = synsets.get(`verb:${offsets[0]}`).lexFile;
+    if (lexFile !== LEX_COMMUNICATION && lexFile !== LEX_COGNITION) continue;
+    for (const form of regularForms(verb)) {
+      if (COMMON.has(form) && !nounDominant(form)) rows.add(form);
+    }
+  }
+  return [wordnetHeader('verbs of saying and judging (first sense in verb.communication or verb.cognition), regular forms used mostly as verbs, one a line'), ...[...rows].sort(byCodeUnit)].join('\n') + '\n';
+}
+
+/** WordNet's lexicographer files for verbs of communication and of cognition. */
+const LEX_COMMUNICATION = 32;
+const LEX_COGNITION = 31;
+
+/** A verb's regular forms: itself, -s, -ed, -ing ("note": notes, noted, noting). */
+function regularForms(verb) {
+  const stemE = verb.endsWith('e') ? verb.slice(0, -1) : verb;
+  const consonantY = /[^aeiou]y$/.test(verb);
+  const s = /(s|x|z|ch|sh)$/.test(verb) ? `${verb}es` : consonantY ? `${verb.slice(0, -1)}ies` : `${verb}s`;
+  const ed = verb.endsWith('e') ? `${verb}d` : consonantY ? `${verb.slice(0, -1)}ied` : `${verb}ed`;
+  return [verb, s, ed, `${stemE}ing`];
+}
+
+/**
  * Each common word WordNet knows, and its derivational family: the lemma (the word
  * itself, or its base form by morphy) and every lemma linked to it by derivation or
  * pertainym pointers ("+", "\\"), transitively, named by the family's first lemma in
@@ -375,6 +415,7 @@ export function extract(outDir) {
     'wordnet_synonyms.tsv': synonyms(wordnet),
     'wordnet_hypernyms.tsv': hypernyms(wordnet),
     'wordnet_families.tsv': families(wordnet),
+    'wordnet_saying_verbs.tsv': sayingVerbs(wordnet, nounDominance(wordnet)),
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
   return Object.keys(files);

@@ -3,7 +3,7 @@
 
 use super::lexicon::{
     ACTOR_WORDS, ATTRIBUTION_VERBS, BACKWARD_NEGATORS, DEMAND_CUES, DEMAND_CUES_WITH_TO, DENIAL_VERBS, FORWARD_NEGATORS, IMPERATIVE_VERBS, MONTHS, ORDINAL_WORDS,
-    OTHER_PLACE_DETERMINERS, PLACE_NOUNS, SCOPE_BREAKERS, TIME_UNITS, UNIVERSAL_QUANTIFIERS, VAGUE_AMOUNTS,
+    OTHER_PLACE_DETERMINERS, PLACE_NOUNS, PREVENTION_VERBS, SCOPE_BREAKERS, TIME_UNITS, UNIVERSAL_QUANTIFIERS, VAGUE_AMOUNTS,
 };
 use super::{Analysis, Lexicon, TokenKind};
 
@@ -63,6 +63,8 @@ const DEMAND_SCOPE: usize = 1;
 /// "call for the expeditious release": a demand's object may carry one adjective.
 const CALL_FOR_SCOPE: usize = 2;
 const BACKWARD_SCOPE: usize = 6;
+/// How far after "prevented" its "from" may stand ("prevented the UN rapporteur from").
+const PREVENTED_FROM_REACH: usize = 6;
 
 /// Words that are cues and never content.
 pub fn is_cue_word(word: &str) -> bool {
@@ -99,6 +101,13 @@ pub(super) fn mark(analysis: &mut Analysis, lexicon: &Lexicon) {
             let other_place = PLACE_NOUNS.contains(&w) && i > 0 && OTHER_PLACE_DETERMINERS.contains(&word(i - 1));
             if negates_itself || other_place {
                 negators.push(Negator { kind: NegatorKind::Lexical, cue: i, scope: vec![i] });
+            }
+            // "prevented the rapporteur from visiting": what follows "from" did not happen.
+            // ("preventing torture" names an aim and presupposes the thing.)
+            if PREVENTION_VERBS.contains(&w) {
+                if let Some(from) = (i + 1..tokens.len()).take_while(|&j| tokens[j].kind != TokenKind::Boundary).take(PREVENTED_FROM_REACH).find(|&j| tokens[j].word == "from") {
+                    negators.push(Negator { kind: NegatorKind::Forward, cue: i, scope: forward_scope(analysis, from, VERB_SCOPE) });
+                }
             }
             continue;
         }

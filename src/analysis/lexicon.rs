@@ -445,6 +445,40 @@ pub const FORWARD_NEGATORS: &[&str] = &[
     "absence",
 ];
 
+/// Verbs that, with "from" ("prevented him from visiting", "barred from leaving"),
+/// say what follows did not happen.
+pub const PREVENTION_VERBS: &[&str] = &[
+    "prevent",
+    "prevents",
+    "prevented",
+    "preventing",
+    "stop",
+    "stops",
+    "stopped",
+    "stopping",
+    "bar",
+    "bars",
+    "barred",
+    "barring",
+    "block",
+    "blocks",
+    "blocked",
+    "blocking",
+    "ban",
+    "bans",
+    "banned",
+    "banning",
+    "keep",
+    "keeps",
+    "kept",
+    "keeping",
+    "hinder",
+    "hinders",
+    "hindered",
+    "preclude",
+    "precluded",
+];
+
 /// Words that say the preceding subject is untrue ("the allegations are lies").
 pub const BACKWARD_NEGATORS: &[&str] =
     &["false", "lie", "lies", "untrue", "baseless", "unfounded", "groundless", "fabricated", "fabrication", "fake", "myth", "myths", "slander", "fiction", "nonsense", "invented"];

@@ -23,8 +23,10 @@
 //!   form a tree ("attribut,qualiti" before "attribut,qualiti,abil"), and front-coded by
 //!   hypernym: a digit (how many leading hypernyms it shares with the line before), then
 //!   the rest, comma-separated.
+//! - `saying_verbs.txt`: one line, `verbs`, a space and the forms of verbs of saying
+//!   and judging (front-coded words).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::Lexicon;
@@ -34,6 +36,7 @@ const ANTONYMS: &str = include_str!("resources/antonyms.txt");
 const SYNONYMS: &str = include_str!("resources/synonyms.txt");
 const HYPERNYMS: &str = include_str!("resources/hypernyms.txt");
 const FALSE_FRIENDS: &str = include_str!("resources/false_friends.txt");
+const SAYING_VERBS: &str = include_str!("resources/saying_verbs.txt");
 
 /// Words whose valence is nearer zero than this carry no polarity.
 const MIN_VALENCE: f64 = 0.5;
@@ -72,6 +75,14 @@ pub fn stem_false_friends(a: &str, b: &str) -> bool {
     static TABLE: OnceLock<HashMap<String, (u32, u32)>> = OnceLock::new();
     let table = TABLE.get_or_init(parse_false_friends);
     matches!((table.get(a), table.get(b)), (Some(x), Some(y)) if x.0 == y.0 && x.1 != y.1)
+}
+
+/// Whether a word is a form of a verb of saying or judging (WordNet's
+/// verb.communication and verb.cognition: "warned", "described", "regarded"), one WordNet
+/// uses mostly as a verb.
+pub fn saying_verb(word: &str) -> bool {
+    static TABLE: OnceLock<HashSet<String>> = OnceLock::new();
+    TABLE.get_or_init(|| entries(SAYING_VERBS).flat_map(|(_, words)| front_decode(words, "")).collect()).contains(word)
 }
 
 fn lookup(map: &'static HashMap<String, Vec<String>>, stem: &str) -> &'static [String] {
@@ -214,12 +225,13 @@ fn parse_false_friends() -> HashMap<String, (u32, u32)> {
 pub type Table = (&'static str, &'static str, fn(&str) -> String, &'static str);
 
 #[doc(hidden)]
-pub const TABLES: [Table; 5] = [
+pub const TABLES: [Table; 6] = [
     ("vader_valence.tsv", "valence.txt", valence_table, VALENCE),
     ("wordnet_antonyms.tsv", "antonyms.txt", antonyms_table, ANTONYMS),
     ("wordnet_synonyms.tsv", "synonyms.txt", synonyms_table, SYNONYMS),
     ("wordnet_hypernyms.tsv", "hypernyms.txt", hypernyms_table, HYPERNYMS),
     ("wordnet_families.tsv", "false_friends.txt", false_friends_table, FALSE_FRIENDS),
+    ("wordnet_saying_verbs.tsv", "saying_verbs.txt", saying_verbs_table, SAYING_VERBS),
 ];
 
 const WORDNET_CREDIT: &str = "WordNet 3.1 Copyright 2011 by Princeton University";
@@ -254,6 +266,14 @@ pub fn valence_table(tsv: &str) -> String {
         out.push_str(&format!("{:.1} {}\n", f64::from(tenths) / 10.0, front_code(&words, "")));
     }
     out
+}
+
+/// `saying_verbs.txt` from `wordnet_saying_verbs.tsv`. Keyed by form, not stem:
+/// "authorities" must not pass for "author".
+#[doc(hidden)]
+pub fn saying_verbs_table(tsv: &str) -> String {
+    let forms: BTreeSet<String> = rows(tsv).filter_map(|row| row.first().map(|w| w.to_string())).collect();
+    format!("# Forms of verbs of saying and judging ({WORDNET_CREDIT}), {CREDIT_END}\nverbs {}\n", front_code(&forms, ""))
 }
 
 /// `antonyms.txt` from `wordnet_antonyms.tsv`: each pair of stems once, on the line of
@@ -426,6 +446,17 @@ mod tests {
         // Only a word's first two, attested senses: "off" is no verb for killing.
         assert!(!synonyms(&s("murder")).contains(&s("off")));
         assert!(synonyms("zzz").is_empty());
+    }
+
+    #[test]
+    fn saying_verbs_by_form() {
+        for form in ["warned", "described", "regarded", "notes"] {
+            assert!(saying_verb(form), "{form}");
+        }
+        // Forms that are mostly nouns, and words whose stem a verb shares.
+        for form in ["bars", "authorities", "torture", "police"] {
+            assert!(!saying_verb(form), "{form}");
+        }
     }
 
     #[test]
