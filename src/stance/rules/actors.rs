@@ -25,8 +25,13 @@ pub fn decide(m: &Match) -> Option<Decision> {
         // Claims are read case-blind: their names are the terms the claim view marked.
         let claim_name = |j: usize| m.claim.terms.iter().any(|t| t.entity && t.tokens.contains(&j));
         let statement_name = |j: usize| m.statement.tokens[j].entity;
-        let Some(claim_doer) = term.tokens.iter().find_map(|&i| doer(&m.claim.analysis, i, &claim_name)) else { continue };
         let statement_doers: Vec<Doer> = occurrences.iter().filter_map(|&i| doer(m.statement, i, &statement_name)).collect();
+        let Some(claim_doer) = term.tokens.iter().find_map(|&i| doer(&m.claim.analysis, i, &claim_name)) else {
+            if let Some(decision) = swapped_subjects(m, term.tokens[0], occurrences, &statement_doers) {
+                return Some(decision);
+            }
+            continue;
+        };
         if statement_doers.is_empty() || statement_doers.iter().any(|d| d.compatible(&claim_doer)) {
             continue;
         }
@@ -36,6 +41,42 @@ pub fn decide(m: &Match) -> Option<Decision> {
     }
     None
 }
+
+/// A claim whose subject is no name or public body ("the opposition used …") swaps roles
+/// with the statement when each side's doer stands elsewhere in the other: "the
+/// opposition used the violence as a pretext for a crackdown on the government" against
+/// "the authorities used the violence as a pretext for a crackdown on the opposition".
+fn swapped_subjects(m: &Match, claim_verb: usize, occurrences: &[usize], statement_doers: &[Doer]) -> Option<Decision> {
+    let claim = &m.claim.analysis;
+    let subject = subject_head(claim, claim_verb)?;
+    let subject_term = &claim.tokens[subject].term;
+    let statement_doer = statement_doers.first()?;
+    if *subject_term == statement_doer.term || statement_doer.phrase.contains(subject_term) {
+        return None;
+    }
+    let lexicon = Lexicon::get();
+    let public = |term: &str| ACTOR_WORDS.iter().any(|w| lexicon.term_of(w) == term);
+    // The claim's subject is in the statement, but not as its doer.
+    let subject_elsewhere = m.statement.tokens.iter().enumerate().any(|(j, t)| t.term == *subject_term && !occurrences.iter().any(|&o| j < o && o - j <= DOER_REACH));
+    // The statement's doer is in the claim, after its verb (or a public body stands there).
+    let doer_elsewhere =
+        claim.tokens[claim_verb + 1..].iter().any(|t| t.kind == TokenKind::Content && (t.term == statement_doer.term || (statement_doer.public && public(&t.term))));
+    (subject_elsewhere && doer_elsewhere).then(|| {
+        Decision::new(
+            Stance::Related,
+            RuleId::Actors,
+            format!("The claim says {} {}; this statement says {} did.", claim.tokens[subject].word, claim.tokens[claim_verb].word, statement_doer.word),
+        )
+    })
+}
+
+/// The nearest content word before the verb at `at`, in its clause: its subject's head.
+fn subject_head(a: &Analysis, at: usize) -> Option<usize> {
+    (0..at).rev().take_while(|&j| a.tokens[j].kind != TokenKind::Boundary).take(DOER_REACH).find(|&j| a.tokens[j].kind == TokenKind::Content)
+}
+
+/// How far before its verb a doer may stand.
+const DOER_REACH: usize = 6;
 
 struct Doer {
     term: String,
