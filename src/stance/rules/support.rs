@@ -33,11 +33,15 @@ pub fn decide(m: &Match) -> Option<Decision> {
     // Every place the claim names ("French", "in Geneva") is part of what it says: a
     // statement that names none of it cannot confirm it.
     let places_unspoken = claim.terms.iter().any(|t| t.place && !m.has(t));
+    // "X are humane": what follows the copula is what the claim asserts of X. None of it
+    // found in the quote, the statement speaks of X but not of that.
+    let copula_predicate_unspoken = copula_predicate(&claim.analysis).is_some_and(|words| !words.iter().any(|&i| claim.terms.iter().any(|t| t.tokens.contains(&i) && spoken(t))));
     // One word ("police") asserts nothing a statement could back.
     let says_something = claim.terms.len() >= 2;
     let supports = says_something
         && !negated_unspoken
         && !places_unspoken
+        && !copula_predicate_unspoken
         && m.coverage >= SUPPORT_MIN_COVERAGE
         && !matches!(m.quantity, Comparison::Unmatched)
         && !universal_unproven
@@ -72,3 +76,24 @@ fn pointedly_negated(a: &Analysis, i: usize, place: bool) -> bool {
         _ => place && n.cue < i && i - n.cue <= 2 && n.scope.contains(&i),
     })
 }
+
+/// The content words after the claim's last copula ("are", "was", "is"), in its clause:
+/// what it says its subject is. `None` when there is no copula or nothing after it.
+fn copula_predicate(a: &Analysis) -> Option<Vec<usize>> {
+    let copula = a.tokens.iter().rposition(|t| COPULAS.contains(&t.word.as_str()))?;
+    // In a subordinate clause ("cheered after the resolution was voted down") it is not
+    // what the claim asserts.
+    let clause_start = a.tokens[..copula].iter().rposition(|t| t.kind == crate::analysis::TokenKind::Boundary).map_or(0, |b| b + 1);
+    if a.tokens[clause_start..copula].iter().any(|t| SUBORDINATORS.contains(&t.word.as_str())) {
+        return None;
+    }
+    let words: Vec<usize> = (copula + 1..a.tokens.len())
+        .take_while(|&j| a.tokens[j].kind != crate::analysis::TokenKind::Boundary)
+        .filter(|&j| a.tokens[j].kind == crate::analysis::TokenKind::Content)
+        .collect();
+    (!words.is_empty()).then_some(words)
+}
+
+const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+const SUBORDINATORS: &[&str] =
+    &["after", "before", "when", "while", "since", "because", "although", "though", "if", "unless", "until", "that", "which", "who", "whom", "whose", "where"];
