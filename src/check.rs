@@ -15,7 +15,7 @@ use crate::index::Index;
 use crate::language::foreign_language;
 use crate::report::{CheckResult, Evidence, SentenceVerdict, SourceRef, Stance, Verdict};
 use crate::stance::{judge, ClaimView, Judgement, RuleId, RELATED_MIN_COVERAGE, SUPPORT_MIN_COVERAGE};
-use crate::verdict::{decide, round2, Vote};
+use crate::verdict::{decide, round2, Outcome, Vote};
 
 /// The default bundle, compiled (`make bundle` / `claimcheck bundle build`).
 pub static DEFAULT_BUNDLE: &[u8] = include_bytes!("../bundles/default.ccb");
@@ -271,7 +271,19 @@ impl Checker {
             })
             .collect();
         let best_related = items.iter().map(|i| i.judgement.coverage).fold(0.0, f32::max);
-        let outcome = decide(&votes, best_related);
+        let mut outcome = decide(&votes, best_related);
+        // "Amnesty International reported that P", and nothing here is by Amnesty: others
+        // may back P, but a "supported" would read as confirming what Amnesty said.
+        if view.unknown_speaker && !view.frame.denial && outcome.verdict == Verdict::Supported {
+            let speaker = view.frame.speaker.as_deref().map(crate::stance::wording::in_sentence).unwrap_or_default();
+            notes.push(format!("This bundle has nothing by {speaker}: what others say is shown, but it cannot confirm what {speaker} said."));
+            outcome = Outcome {
+                verdict: Verdict::NoEvidence,
+                confidence: round2(1.0 - outcome.confidence / 2.0),
+                independent_sources: 0,
+                positions_set_aside: outcome.positions_set_aside,
+            };
+        }
         if outcome.positions_set_aside > 0 && outcome.verdict != Verdict::Supported {
             notes.push(
                 "Statements that back the claim come only from the party it speaks for, or are rebutted on record: they are shown as that party's position, not as support."

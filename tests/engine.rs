@@ -129,3 +129,24 @@ fn a_government_on_itself_is_a_position_on_another_country_evidence() {
     let result = foreign.check("The U.S. report found that police in Azerbaijan beat detainees in custody.");
     assert_eq!(result.verdict, Verdict::Supported, "{:?} {:?}", result.notes, result.evidence.first().map(|e| &e.reason));
 }
+
+/// "X reported that P": when the bundle has nothing by X, others backing P never make
+/// the claim supported (it would read as confirming what X said); when it has X's own
+/// statement, it does.
+#[test]
+fn an_unheard_speaker_is_never_confirmed_by_others() {
+    let json = serde_json::json!({
+        "format": "claimcheck-bundle/1", "title": "Test", "language": "en",
+        "sources": [{"id": "src", "publisher": "Human Rights Watch", "kind": "ngo", "title": "Report on Azerbaijan",
+                     "url": "https://example.org/r", "published": "2021-06-01"}],
+        "statements": [{"id": "src/s", "source": "src", "quote": "Police in Azerbaijan beat Elchin Gasimov at the Sabunchu police station.", "speaker": "Human Rights Watch", "speaker_kind": "ngo"}],
+    })
+    .to_string();
+    let checker = Checker::from_bytes(json.as_bytes(), "case.json", None).expect("case bundle verifies");
+    let heard = checker.check("Human Rights Watch reported that police in Azerbaijan beat Elchin Gasimov at the Sabunchu police station.");
+    assert_eq!(heard.verdict, Verdict::Supported, "{:?}", heard.notes);
+    let unheard = checker.check("Amnesty International reported that police in Azerbaijan beat Elchin Gasimov at the Sabunchu police station.");
+    assert_eq!(unheard.verdict, Verdict::NoEvidence, "{:?}", unheard.notes);
+    assert!(unheard.notes.iter().any(|n| n.contains("nothing by Amnesty International")), "{:?}", unheard.notes);
+    assert_eq!(unheard.evidence.first().map(|e| e.stance), Some(Stance::Supports), "the backing statement is still shown");
+}

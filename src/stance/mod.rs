@@ -70,6 +70,9 @@ pub struct ClaimView {
     pub frame: Frame,
     pub terms: Vec<ClaimTerm>,
     pub total_weight: f32,
+    /// The claim reports what someone says ("Amnesty International reported that …") whose
+    /// name the bundle never uses: nothing in it can confirm what they said.
+    pub unknown_speaker: bool,
 }
 
 impl ClaimView {
@@ -122,7 +125,11 @@ impl ClaimView {
             term.unit = true;
         }
         let total_weight = terms.iter().map(|t| t.weight).sum();
-        ClaimView { analysis, frame, terms, total_weight }
+        let unknown_speaker = frame.speaker_tokens.iter().any(|&i| {
+            let term = &analysis.tokens[i].term;
+            analysis.tokens[i].place.is_none() && is_name(term) && !known(term)
+        });
+        ClaimView { analysis, frame, terms, total_weight, unknown_speaker }
     }
 }
 
