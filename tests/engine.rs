@@ -18,6 +18,9 @@ struct Case {
     rule: Option<String>,
     #[serde(default = "ngo")]
     speaker_kind: String,
+    /// The statement's topics (what it is about, beside the quote).
+    #[serde(default)]
+    topics: Vec<String>,
 }
 
 fn ngo() -> String {
@@ -25,8 +28,12 @@ fn ngo() -> String {
 }
 
 /// The stance shown for the statement, the rule that decided it and its reason.
-fn stance_of(statement: &str, speaker_kind: &str, claim: &str) -> (String, String, String) {
-    let json = common::bundle_json(&[("src/s", statement, speaker_kind)]);
+fn stance_of(statement: &str, speaker_kind: &str, topics: &[String], claim: &str) -> (String, String, String) {
+    let mut json: serde_json::Value = serde_json::from_str(&common::bundle_json(&[("src/s", statement, speaker_kind)])).expect("case bundle is JSON");
+    if !topics.is_empty() {
+        json["statements"][0]["topics"] = serde_json::json!(topics);
+    }
+    let json = json.to_string();
     let checker = Checker::from_bytes(json.as_bytes(), "case.json", None).expect("case bundle verifies");
     let result = checker.check(claim);
     result.evidence.first().map_or(("none".into(), String::new(), String::new()), |e| (e.stance.as_str().to_string(), e.rule.as_str().to_string(), e.reason.clone()))
@@ -38,7 +45,7 @@ fn stance_table() {
     let failures: Vec<String> = cases
         .iter()
         .filter_map(|c| {
-            let (got, rule, reason) = stance_of(&c.statement, &c.speaker_kind, &c.claim);
+            let (got, rule, reason) = stance_of(&c.statement, &c.speaker_kind, &c.topics, &c.claim);
             let rule_differs = c.rule.as_ref().is_some_and(|r| *r != rule);
             (got != c.stance || rule_differs).then(|| {
                 format!("{}: claim {:?} vs {:?}: expected {} ({}), got {got} ({rule}: {reason})", c.why, c.claim, c.statement, c.stance, c.rule.as_deref().unwrap_or("any rule"))

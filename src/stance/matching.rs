@@ -254,6 +254,22 @@ impl<'a> Match<'a> {
         claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && !self.has(t)).map(|t| t.weight).sum::<f32>() / claim.total_weight.max(f32::EPSILON)
     }
 
+    /// Like [`Match::unmatched_predicate`], but a word found only in the statement's
+    /// topics counts as missing: the topics say what a statement is about ("torture in
+    /// police custody"), not what it says ("police detained the activists"). A quote word
+    /// of the same term in another form (a name's token, an inflection) still counts.
+    pub fn unspoken_predicate(&self) -> f32 {
+        let claim = self.claim;
+        let lexicon = Lexicon::get();
+        let in_quote = |term: &str| self.statement.tokens.iter().any(|t| t.term == term || lexicon.term_of(&t.word) == term);
+        let unspoken = |t: &ClaimTerm| match self.found.iter().find(|(f, _)| f.term == t.term) {
+            None => true,
+            Some((_, Found::Aside)) => !in_quote(&t.term),
+            Some(_) => false,
+        };
+        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && unspoken(t)).map(|t| t.weight).sum::<f32>() / claim.total_weight.max(f32::EPSILON)
+    }
+
     /// Whether the claim term is found in the statement (anywhere).
     pub fn has(&self, term: &ClaimTerm) -> bool {
         self.found.iter().any(|(t, _)| t.term == term.term)

@@ -12,7 +12,11 @@ use crate::stance::{list, ClaimTerm, SUPPORT_MIN_COVERAGE};
 
 /// The most of the claim's weight that may be missing from the statement in words that
 /// say something of the subject (not names or places).
-pub const MAX_UNMATCHED_PREDICATE: f32 = 0.2;
+pub const MAX_UNMATCHED_PREDICATE: f32 = 0.25;
+
+/// The same, counting words found only in the statement's topics as missing: a little
+/// more is allowed, as topics often name what the quote says in other words.
+pub const MAX_UNSPOKEN_PREDICATE: f32 = 0.3;
 
 pub fn decide(m: &Match) -> Option<Decision> {
     let claim = m.claim;
@@ -51,6 +55,7 @@ pub fn decide(m: &Match) -> Option<Decision> {
         // Names alone say nothing of them: something the claim asserts must be shared.
         && !m.polar_terms.is_empty()
         && m.unmatched_predicate() <= MAX_UNMATCHED_PREDICATE
+        && m.unspoken_predicate() <= MAX_UNSPOKEN_PREDICATE
         && !claim.terms.iter().any(|t| t.unknown_name);
     if !supports {
         return None;
