@@ -62,7 +62,13 @@ impl Checker {
     }
 
     fn assemble(bundle: Bundle, index: Index) -> Checker {
-        Checker { bundle, index, vocabulary: OnceLock::new(), reviews: Default::default() }
+        Checker::assemble_stored(bundle, index, None)
+    }
+
+    /// A checker over a decoded bundle, with the reviews' index if the file stored one.
+    fn assemble_stored(bundle: Bundle, index: Index, reviews: Option<Index>) -> Checker {
+        let reviews = reviews.map_or_else(Default::default, crate::reviews::ReviewIndex::stored);
+        Checker { bundle, index, vocabulary: OnceLock::new(), reviews }
     }
 
     /// `new`, reporting indexing progress (statements indexed so far).
@@ -73,16 +79,16 @@ impl Checker {
 
     /// The embedded default bundle.
     pub fn embedded() -> Result<Checker, BundleErrors> {
-        let (bundle, index) = compiled::decode(DEFAULT_BUNDLE, "embedded default bundle")?;
-        Ok(Checker::assemble(bundle, index))
+        let (bundle, index, reviews) = compiled::decode_with_review_index(DEFAULT_BUNDLE, "embedded default bundle")?;
+        Ok(Checker::assemble_stored(bundle, index, reviews))
     }
 
     /// A checker from bundle bytes: compiled form or JSON source. `name` names the
     /// bundle in errors; `texts` (if any) lets quotes be checked against source texts.
     pub fn from_bytes(bytes: &[u8], name: &str, texts: Option<&mut dyn SourceTexts>) -> Result<Checker, BundleErrors> {
         if compiled::is_compiled(bytes) {
-            let (bundle, index) = compiled::decode(bytes, name)?;
-            return Ok(Checker::assemble(bundle, index));
+            let (bundle, index, reviews) = compiled::decode_with_review_index(bytes, name)?;
+            return Ok(Checker::assemble_stored(bundle, index, reviews));
         }
         let json = std::str::from_utf8(bytes)
             .map_err(|e| BundleError::new(crate::bundle::ErrorKind::Syntax, name, format!("not UTF-8 at byte {}: a bundle is UTF-8 JSON or a compiled bundle", e.valid_up_to())))?;
