@@ -223,17 +223,22 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let text = std::fs::read_to_string(&file).map_err(|e| format!("{name}: {e}"))?;
             let queries = eval::parse_queries(&text, &name)?;
             let started = std::time::Instant::now();
-            let ranked: Vec<Vec<String>> =
-                queries.iter().map(|q| checker.rank_reviews(&q.text, 20).into_iter().take(5).map(|r| checker.bundle().reviews[r.review].id.clone()).collect()).collect();
+            let judged: Vec<Vec<claimcheck::reviews::Ranked>> = queries.iter().map(|q| checker.rank_reviews(&q.text, 20)).collect();
             let per_query = started.elapsed().as_secs_f64() * 1000.0 / queries.len().max(1) as f64;
-            let ranked: Vec<Vec<&str>> = ranked.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+            let id = |r: &claimcheck::reviews::Ranked| checker.bundle().reviews[r.review].id.as_str();
+            let ranked: Vec<Vec<&str>> = judged.iter().map(|list| list.iter().take(5).map(id).collect()).collect();
+            let shown: Vec<Vec<(&str, claimcheck::report::ReviewRelation)>> =
+                judged.iter().map(|list| claimcheck::reviews::shown(list).into_iter().map(|r| (id(r), r.relation.expect("shown reviews have a relation"))).collect()).collect();
             if verbose {
-                for (q, r) in queries.iter().zip(&ranked) {
+                for ((q, r), s) in queries.iter().zip(&ranked).zip(&shown) {
                     let rank = r.iter().position(|id| q.gold.iter().any(|g| g == id)).map_or("-".to_string(), |p| (p + 1).to_string());
-                    say!("{rank} {}", plain(&q.id));
+                    let shown: Vec<String> =
+                        s.iter().map(|(id, relation)| format!("{}{}", if q.gold.iter().any(|g| g == id) { "gold:" } else { "other:" }, relation.as_str())).collect();
+                    say!("{rank} {} shown [{}]", plain(&q.id), shown.join(", "));
                 }
             }
             say!("{}", eval::Scores::of(&queries, &ranked));
+            say!("{}", eval::Shown::of(&queries, &shown));
             say!("{per_query:.2} ms per query; {} reviews loaded and indexed in {} ms", checker.bundle().reviews.len(), loaded.as_millis());
             Ok(ExitCode::SUCCESS)
         }

@@ -177,3 +177,20 @@ fn another_amount_or_another_subject_is_not_the_reviewed_claim() {
     let result = Checker::embedded().unwrap().check("Police tortured detainees.");
     assert!(serde_json::to_value(&result).unwrap()["reviews"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn a_pasted_post_that_repeats_a_reviewed_claim_finds_it_and_its_negation_never_as_the_same() {
+    // A post says more than the claim it repeats, ends in a signature and carries links.
+    let post = "Unbelievable: the city council raised parking fees by 25 percent. Who voted for this?https://t.co/x1 pic.twitter.com/y2 — Jane Doe (@janedoe) May 3, 2024";
+    assert_eq!(matches(post), vec![("pf/3".into(), "same".into(), "https://www.politifact.com/c".into())]);
+    // Its negation, with as much around it, is never shown as the same claim.
+    for negated in [
+        "Unbelievable: the city council did not raise parking fees by 25 percent. Who says it did? https://t.co/x1 — Jane Doe (@janedoe) May 3, 2024",
+        "Vaccines do not cause autism in children, whatever the posts say. https://t.co/x1 — Jane Doe (@janedoe) May 3, 2024",
+        "It is false that the government never tortured political prisoners in 2023. pic.twitter.com/y2 — Jane Doe (@janedoe) May 3, 2024",
+    ] {
+        assert!(matches(negated).iter().all(|(_, relation, _)| relation != "same"), "{negated}: {:?}", matches(negated));
+    }
+    // Another amount in a post is still another claim.
+    assert_eq!(matches("Unbelievable: the city council raised parking fees by 10 percent. https://t.co/x1 — Jane Doe (@janedoe) May 3, 2024"), Vec::new());
+}
