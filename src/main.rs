@@ -171,9 +171,6 @@ fn run(command: Command) -> Result<ExitCode, String> {
             if claimreview {
                 use claimcheck::reviews::claimreview::{export, Publisher};
                 let date = date.unwrap_or_else(today);
-                // A matched review of the same claim knows who made it.
-                let known = result.reviews.iter().find(|r| r.relation == claimcheck::report::ReviewRelation::Same && !r.claimant.is_empty()).map(|r| r.claimant.clone());
-                let claimant = claimant.or(known);
                 let publisher = Publisher { reviewer: reviewer.as_deref().unwrap_or(""), url: url.as_deref().unwrap_or(""), date: &date, claimant: claimant.as_deref() };
                 let review = export(&result, &publisher)?;
                 say!("{}", serde_json::to_string_pretty(&review).map_err(|e| e.to_string())?);

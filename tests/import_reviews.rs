@@ -85,6 +85,10 @@ fn imported_reviews_merge_into_a_bundle_and_a_check_finds_them_first() {
     let opposite = check_json(&out, "There are political prisoners in Azerbaijan.");
     assert_eq!(opposite["reviews"][0]["relation"], "opposite");
     assert_eq!(opposite["reviews"].as_array().unwrap().len(), 1, "{:#}", opposite["reviews"]);
+    // The readable output says so too, on the fact-checker's line.
+    let readable = claimcheck(&["check", "--bundle", &out.display().to_string(), "There are political prisoners in Azerbaijan."]);
+    let readable = String::from_utf8_lossy(&readable.stdout);
+    assert!(readable.contains("Fact-checked by Harbour Fact Check, 2024-05-03: False (a fact-check of the opposite claim)"), "{readable}");
     // Importing the same feeds again into the merged bundle: the ids are taken.
     let again = import(&dir.join("again.ccb"), &["--into", &out.display().to_string()]);
     assert!(!again.status.success());
