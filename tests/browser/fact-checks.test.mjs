@@ -71,6 +71,7 @@ test('a fact-check of the opposite claim says so and is never shown as the same 
   const checks = page.locator('.cc-factcheck');
   assert.equal(await checks.count(), 1);
   assert.equal(await checks.first().getAttribute('class'), 'cc-factcheck cc-factcheck--opposite');
+  assert.equal(await checks.first().locator('.cc-factcheck-by').textContent(), 'Fact-checked by Harbour Fact Check, 3 May 2024: False (of the opposite claim)');
   assert.match(await checks.first().locator('.cc-factcheck-claim').textContent(), /^A fact-check of the opposite claim: There are no political prisoners in Azerbaijan\.$/);
   assert.deepEqual(errors, []);
   await page.close();
@@ -117,6 +118,7 @@ test('the widget labels a fact-check of the opposite claim too, and offers no Cl
   await check.first().waitFor();
   assert.equal(await check.count(), 1);
   assert.equal(await check.first().getAttribute('class'), 'cc-factcheck cc-factcheck--opposite');
+  assert.equal(await check.first().locator('.cc-factcheck-by').textContent(), 'Fact-checked by Harbour Fact Check, 3 May 2024: False (of the opposite claim)');
   assert.match(await check.first().locator('.cc-factcheck-claim').textContent(), /^A fact-check of the opposite claim: There are no political prisoners in Azerbaijan\.$/);
   assert.equal(await widget.locator('.cc-copy-claimreview').isVisible(), false);
   assert.deepEqual(errors, []);
