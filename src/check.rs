@@ -130,8 +130,14 @@ impl Checker {
             self.check_paragraph(&read, &sentences, notes)
         };
         result.readings = readings;
-        result.reviews = self.reviews.matching(&self.bundle, text);
+        result.reviews = self.reviews.matching(&self.bundle, text, &split_sentences(text));
         result
+    }
+
+    /// What a check shows of the bundle's reviews for `claim` (the whole text, then each
+    /// of its sentences), ranked and judged (`claimcheck eval-matching`).
+    pub fn shown_reviews(&self, claim: &str) -> Vec<crate::reviews::Ranked> {
+        self.reviews.shown_for(&self.bundle, claim, &split_sentences(claim))
     }
 
     /// The bundle's reviews ranked for `claim` (claim matching; `claimcheck eval-matching`).

@@ -194,3 +194,16 @@ fn a_pasted_post_that_repeats_a_reviewed_claim_finds_it_and_its_negation_never_a
     // Another amount in a post is still another claim.
     assert_eq!(matches("Unbelievable: the city council raised parking fees by 10 percent. https://t.co/x1 — Jane Doe (@janedoe) May 3, 2024"), Vec::new());
 }
+
+#[test]
+fn a_paragraph_finds_the_reviewed_claim_one_of_its_sentences_repeats() {
+    let paragraph = "The city council raised parking fees by 25 percent. It did not raise them for residents, and fees for the council's own staff were not raised by a single percent.";
+    let checker = Checker::from_bytes(REVIEWED.as_bytes(), "r.json", None).expect("valid");
+    // Judged whole, the second sentence's negations read as one over the claim: no match.
+    let whole = checker.rank_reviews(paragraph, 20);
+    assert!(whole.iter().all(|r| r.relation.is_none()), "{whole:?}");
+    // Its first sentence says just what the review says.
+    assert_eq!(matches(paragraph), vec![("pf/3".into(), "same".into(), "https://www.politifact.com/c".into())]);
+    // A sentence of one word asserts nothing a review could rate.
+    assert_eq!(matches("Parking. The weather was sunny in Paris."), Vec::new());
+}

@@ -32,10 +32,15 @@ const MAX_UNMATCHED: f32 = 0.2;
 /// review is shown for 45 of them, every one the gold fact-check (at 0.2, 50 and one
 /// other; at 0, 54 and 5 others).
 const MIN_POST_HELD: f32 = 0.3;
+/// Terms each claim needs to be matched at all.
+const MIN_TERMS: usize = 2;
 /// Query weight of a post's author's words.
 const AUTHOR_QUERY_WEIGHT: f32 = 1.0;
 /// How many matched reviews a result carries at most.
 const MAX_SHOWN: usize = 3;
+/// How many sentences of a pasted paragraph are matched one by one (a check judges as
+/// many: `check::MAX_JUDGED_SENTENCES`).
+const MAX_SENTENCES: usize = 12;
 
 /// The reviews' own retrieval index: stored in compiled bundles (format version 4), so
 /// loading one is a decode; built on the first check that needs it for JSON bundles and
@@ -112,14 +117,11 @@ impl ReviewIndex {
     }
 
     /// The reviews that say what `claim` says (relation "same") or its negation
-    /// ("opposite"), best first.
-    pub fn matching(&self, bundle: &Bundle, claim: &str) -> Vec<ReviewMatch> {
-        if bundle.reviews.is_empty() {
-            return Vec::new();
-        }
-        let ranked = self.rank(bundle, claim, CANDIDATES);
-        shown(&ranked)
-            .into_iter()
+    /// ("opposite"), best first: what [`ReviewIndex::shown_for`] finds, as the result
+    /// carries it.
+    pub fn matching(&self, bundle: &Bundle, claim: &str, sentences: &[&str]) -> Vec<ReviewMatch> {
+        self.shown_for(bundle, claim, sentences)
+            .iter()
             .map(|ranked| {
                 let r = &bundle.reviews[ranked.review];
                 ReviewMatch {
@@ -136,6 +138,32 @@ impl ReviewIndex {
                 }
             })
             .collect()
+    }
+
+    /// What a check shows for `claim`, whose sentences are `sentences`: the reviews that
+    /// match the whole text, then, for a pasted paragraph, those that match one of its
+    /// sentences (the first `MAX_SENTENCES`, in order), each review once, at most
+    /// `MAX_SHOWN`. A paragraph that repeats a reviewed claim among other sentences
+    /// finds it, judged against that sentence alone.
+    pub fn shown_for(&self, bundle: &Bundle, claim: &str, sentences: &[&str]) -> Vec<Ranked> {
+        if bundle.reviews.is_empty() {
+            return Vec::new();
+        }
+        let mut out: Vec<Ranked> = shown(&self.rank(bundle, claim, CANDIDATES)).into_iter().cloned().collect();
+        if sentences.len() > 1 {
+            for sentence in sentences.iter().take(MAX_SENTENCES) {
+                if out.len() == MAX_SHOWN {
+                    break;
+                }
+                let ranked = self.rank(bundle, sentence, CANDIDATES);
+                for r in shown(&ranked) {
+                    if out.len() < MAX_SHOWN && out.iter().all(|o| o.review != r.review) {
+                        out.push(r.clone());
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Candidate reviews for `claim`, best first: at most `limit`, each judged.
@@ -164,10 +192,10 @@ impl ReviewIndex {
             .into_iter()
             .map(|(doc, score)| {
                 let review = &bundle.reviews[doc];
-                let (forward, backward) = compare(index, &pasted, &pasted_analysis, review);
+                let (forward, backward, asserts) = compare(index, &pasted, &pasted_analysis, review);
                 let (f, b) = (forward.coverage, backward.coverage);
                 let similarity = if f + b > 0.0 { 2.0 * f * b / (f + b) } else { 0.0 };
-                let relation = relation(&forward, &backward);
+                let relation = relation(&forward, &backward).filter(|_| asserts);
                 let retrieval = score / top;
                 Ranked {
                     review: doc,
@@ -215,13 +243,17 @@ fn view(index: &Index, text: &str) -> ClaimView {
 
 /// The engine's judgement both ways: the pasted claim against the review's claim as a
 /// statement (forward), and the review's claim against the pasted text (backward).
-fn compare(index: &Index, pasted: &ClaimView, pasted_analysis: &Analysis, review: &Review) -> (Judgement, Judgement) {
+/// The third value: whether both claims assert something, two terms or more each ("The
+/// word", a review's whole claim in the benchmark's data, or "Spread the word." in a
+/// pasted paragraph, asserts nothing to match: the support rule's one-word limit).
+fn compare(index: &Index, pasted: &ClaimView, pasted_analysis: &Analysis, review: &Review) -> (Judgement, Judgement, bool) {
     let reviewed = analyze(&review.claim);
     let aside: HashMap<String, Vec<String>> = HashMap::new();
     let forward = judge(pasted, &reviewed, &aside, &[], review.claim_date.map(|d| d.year));
     let reverse_view = view(index, &review.claim);
     let backward = judge(&reverse_view, pasted_analysis, &aside, &[], None);
-    (forward, backward)
+    let asserts = pasted.terms.len() >= MIN_TERMS && reverse_view.terms.len() >= MIN_TERMS;
+    (forward, backward, asserts)
 }
 
 /// Whether a candidate is the same claim, its opposite, or neither.
