@@ -104,6 +104,11 @@ impl Checker {
         compiled::encode(&self.bundle, &self.index)
     }
 
+    /// `compile`, reporting the reviews indexed so far now and then.
+    pub fn compile_with_progress(&self, progress: &mut dyn FnMut(usize)) -> Vec<u8> {
+        compiled::encode_with_progress(&self.bundle, &self.index, progress)
+    }
+
     pub fn check(&self, claim_text: &str) -> CheckResult {
         let mut notes = Vec::new();
         let (text, cut) = truncate_at_char_boundary(claim_text, MAX_CLAIM_BYTES);

@@ -47,10 +47,9 @@ impl Index {
 
     /// `build`, calling `progress` with the number of statements indexed so far now and then.
     pub fn build_with_progress(bundle: &Bundle, progress: &mut dyn FnMut(usize)) -> Index {
-        // Each term's slot in `lists`: its postings and how the bundle writes it,
-        // (written as a name, written in lower case).
+        // Each term's slot in `lists`.
         let mut slots: HashMap<String, usize> = HashMap::new();
-        let mut lists: Vec<(Vec<(u32, u32)>, bool, bool)> = Vec::new();
+        let mut lists: Vec<TermList> = Vec::new();
         let mut doc_lengths = Vec::with_capacity(bundle.statements.len());
         // Analysis is the cost (about 50 µs a statement): natively, each chunk's
         // statements are analysed on every core, then merged in order, so the index is
@@ -67,17 +66,17 @@ impl Index {
                         Some(&slot) => slot,
                         None => {
                             slots.insert(o.term, lists.len());
-                            lists.push((Vec::new(), false, false));
+                            lists.push(TermList::default());
                             lists.len() - 1
                         }
                     };
-                    let (postings, name, lower) = &mut lists[slot];
-                    match postings.last_mut() {
+                    let list = &mut lists[slot];
+                    match list.postings.last_mut() {
                         Some((last, tf)) if *last == doc => *tf += o.weight,
-                        _ => postings.push((doc, o.weight)),
+                        _ => list.postings.push((doc, o.weight)),
                     }
-                    *name |= o.name;
-                    *lower |= o.lower;
+                    list.name |= o.name;
+                    list.lower |= o.lower;
                 }
                 doc_lengths.push(length);
             }
@@ -89,10 +88,10 @@ impl Index {
         let mut postings = Vec::with_capacity(sorted.len());
         let mut names = Vec::with_capacity(sorted.len());
         for (term, slot) in sorted {
-            let (list, name, lower) = std::mem::take(&mut lists[slot]);
+            let list = std::mem::take(&mut lists[slot]);
             terms.push(term);
-            postings.push(list);
-            names.push(name && !lower);
+            postings.push(list.postings);
+            names.push(list.name && !list.lower);
         }
         Index::from_parts(terms, postings, doc_lengths, names)
     }
@@ -182,6 +181,16 @@ impl Index {
 
 /// Statements analysed between two progress reports.
 const CHUNK: usize = 1024;
+
+/// A term's postings while indexing, and how the bundle writes it.
+#[derive(Default)]
+struct TermList {
+    postings: Vec<(u32, u32)>,
+    /// Written as a name somewhere.
+    name: bool,
+    /// Written in lower case somewhere (a name is a term never written so).
+    lower: bool,
+}
 
 /// One occurrence of a content term in a statement's document.
 struct Occurrence {

@@ -197,7 +197,8 @@ fn a_pasted_post_that_repeats_a_reviewed_claim_finds_it_and_its_negation_never_a
 
 #[test]
 fn a_paragraph_finds_the_reviewed_claim_one_of_its_sentences_repeats() {
-    let paragraph = "The city council raised parking fees by 25 percent. It did not raise them for residents, and fees for the council's own staff were not raised by a single percent.";
+    let paragraph =
+        "The city council raised parking fees by 25 percent. It did not raise them for residents, and fees for the council's own staff were not raised by a single percent.";
     let checker = Checker::from_bytes(REVIEWED.as_bytes(), "r.json", None).expect("valid");
     // Judged whole, the second sentence's negations read as one over the claim: no match.
     let whole = checker.rank_reviews(paragraph, 20);

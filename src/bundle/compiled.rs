@@ -67,12 +67,18 @@ pub fn is_compiled(bytes: &[u8]) -> bool {
 /// The compiled form of `bundle` with its statements' `index`; the reviews' index is
 /// built here (`reviews::build_index`), deterministically, so it is stored too.
 pub fn encode(bundle: &Bundle, index: &Index) -> Vec<u8> {
-    encode_as(bundle, index, FORMAT_VERSION)
+    encode_as(bundle, index, FORMAT_VERSION, &mut |_| {})
+}
+
+/// `encode`, calling `progress` with the number of reviews indexed so far now and then
+/// (the reviews' index is the slow part of writing 14,231 reviews).
+pub fn encode_with_progress(bundle: &Bundle, index: &Index, progress: &mut dyn FnMut(usize)) -> Vec<u8> {
+    encode_as(bundle, index, FORMAT_VERSION, progress)
 }
 
 /// `encode` in format `version` (2 leaves the reviews out, 3 their index): how the tests
 /// make the older files that must still load.
-fn encode_as(bundle: &Bundle, index: &Index, version: u16) -> Vec<u8> {
+fn encode_as(bundle: &Bundle, index: &Index, version: u16, progress: &mut dyn FnMut(usize)) -> Vec<u8> {
     let mut w = Writer(Vec::new());
     w.string(&bundle.title);
     w.string(&bundle.language);
@@ -137,7 +143,7 @@ fn encode_as(bundle: &Bundle, index: &Index, version: u16) -> Vec<u8> {
     }
     w.index(index);
     if version >= 4 {
-        w.index(&crate::reviews::build_index(bundle));
+        w.index(&crate::reviews::build_index_with_progress(bundle, progress));
     }
 
     let payload = w.0;
@@ -590,7 +596,7 @@ mod tests {
     #[test]
     fn version_3_bundles_still_load_and_index_their_reviews_on_first_need() {
         let bundle = source::parse(REVIEWED, "r.json", None).expect("valid");
-        let old = encode_as(&bundle, &Index::build(&bundle), 3);
+        let old = encode_as(&bundle, &Index::build(&bundle), 3, &mut |_| {});
         assert_eq!(u16::from_le_bytes([old[8], old[9]]), 3);
         let (decoded, _, review_index) = decode_with_review_index(&old, "old.ccb").expect("version 3 still loads");
         assert_eq!((decoded, review_index), (bundle, None));
@@ -613,7 +619,7 @@ mod tests {
         let index = Index::build(&bundle);
         let bytes = encode(&bundle, &index);
         // The reviews' index starts where the version 3 payload ends.
-        let start = encode_as(&bundle, &index, 3).len() - HEADER_LEN;
+        let start = encode_as(&bundle, &index, 3, &mut |_| {}).len() - HEADER_LEN;
         let refusal = |edit: &dyn Fn(&mut Vec<u8>)| decode(&recrafted(&bytes, |p| edit(p)), "crafted.ccb").unwrap_err().to_string();
         // A term count the bytes left cannot hold.
         let message = refusal(&|p| p.splice(start..start + 1, [0xc0, 0x84, 0x3d]).for_each(drop));
@@ -631,7 +637,7 @@ mod tests {
     #[test]
     fn version_2_bundles_still_load_without_reviews() {
         let (bundle, index) = small();
-        let old = encode_as(&bundle, &index, 2);
+        let old = encode_as(&bundle, &index, 2, &mut |_| {});
         assert_eq!(u16::from_le_bytes([old[8], old[9]]), 2);
         let (decoded, decoded_index) = decode(&old, "old.ccb").expect("version 2 still loads");
         assert_eq!((decoded.reviews.len(), &decoded, &decoded_index), (0, &bundle, &index));
@@ -644,7 +650,7 @@ mod tests {
         let bytes = encode(&bundle, &index);
         // The review count (0) is the byte before the index's term count: find it by
         // encoding the same bundle as version 2 (no review count) and comparing.
-        let old = encode_as(&bundle, &index, 2);
+        let old = encode_as(&bundle, &index, 2, &mut |_| {});
         let at = (HEADER_LEN..old.len()).find(|&i| old[i] != bytes[i]).expect("the payloads differ where the review count is");
         let mut payload = bytes[HEADER_LEN..].to_vec();
         let count_at = at - HEADER_LEN;

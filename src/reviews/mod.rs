@@ -79,6 +79,11 @@ pub struct Ranked {
 /// and the headline its quote, the claimant its speaker. What the compiled form stores
 /// (so changing what goes in changes the format: bump `compiled::FORMAT_VERSION`).
 pub fn build_index(bundle: &Bundle) -> Index {
+    build_index_with_progress(bundle, &mut |_| {})
+}
+
+/// `build_index`, calling `progress` with the number of reviews indexed so far now and then.
+pub fn build_index_with_progress(bundle: &Bundle, progress: &mut dyn FnMut(usize)) -> Index {
     if bundle.reviews.is_empty() {
         return Index::from_parts(Vec::new(), Vec::new(), Vec::new(), Vec::new());
     }
@@ -103,7 +108,7 @@ pub fn build_index(bundle: &Bundle) -> Index {
         .collect();
     let source = Source { id: String::new(), publisher: String::new(), kind: Kind::Other, title: String::new(), url: None, published: None, text_file: None };
     let shadow = Bundle { title: String::new(), language: String::new(), sources: vec![source], statements, relations: Vec::new(), reviews: Vec::new() };
-    Index::build(&shadow)
+    Index::build_with_progress(&shadow, progress)
 }
 
 impl ReviewIndex {
