@@ -123,7 +123,16 @@ impl Checker {
             result.language = Some(language);
             return result;
         }
-        let (read, readings) = self.read_misspellings(text);
+        // A pasted post is read as a reader reads it: its links and its signature ("— Jane
+        // Doe (@jdoe) May 3, 2024") are not part of the claim.
+        let post = crate::reviews::without_links_and_signature(text);
+        if let Some((_, author)) = &post {
+            notes.push(match author {
+                Some(author) => format!("Read as a social-media post by {author}: its links and its signature were left out."),
+                None => "Links in the text were left out: they are not part of the claim.".to_string(),
+            });
+        }
+        let (read, readings) = self.read_misspellings(post.as_ref().map_or(text, |(words, _)| words.as_str()));
         let sentences = split_sentences(&read);
         let mut result = if sentences.len() == 1 {
             let mut result = self.check_sentence(read.trim());

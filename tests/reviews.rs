@@ -208,3 +208,18 @@ fn a_paragraph_finds_the_reviewed_claim_one_of_its_sentences_repeats() {
     // A sentence of one word asserts nothing a review could rate.
     assert_eq!(matches("Parking. The weather was sunny in Paris."), Vec::new());
 }
+
+#[test]
+fn a_pasted_post_is_checked_without_its_links_and_signature_and_says_so() {
+    let checker = Checker::embedded().unwrap();
+    let plain = checker.check("The police in Azerbaijan do not torture anyone.");
+    let post = checker.check("The police in Azerbaijan do not torture anyone.https://t.co/abc pic.twitter.com/x — Jane Doe (@jdoe) May 3, 2024");
+    assert_eq!((post.verdict, &post.claim), (plain.verdict, &plain.claim));
+    assert_eq!(post.evidence.iter().map(|e| &e.id).collect::<Vec<_>>(), plain.evidence.iter().map(|e| &e.id).collect::<Vec<_>>());
+    assert_eq!(post.notes[0], "Read as a social-media post by Jane Doe: its links and its signature were left out.");
+    assert!(!plain.notes.iter().any(|n| n.contains("social-media")));
+    let linked = checker.check("Police tortured detainees, see https://example.org/report");
+    assert!(linked.notes.contains(&"Links in the text were left out: they are not part of the claim.".to_string()), "{:?}", linked.notes);
+    // A dash with no handle after it is the claim's own.
+    assert!(checker.check("Torture \u{2014} the report says \u{2014} was routine.").notes.iter().all(|n| !n.contains("left out")));
+}

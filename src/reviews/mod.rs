@@ -300,9 +300,32 @@ pub struct SocialText {
 /// Reads pasted text as [`SocialText`]; text that is not a post comes back as it was,
 /// its whitespace folded.
 pub fn social_text(text: &str) -> SocialText {
+    let (words, author) = post_words(text);
+    let words: Vec<String> = words
+        .into_iter()
+        .map(|word| match word.strip_prefix('#').or_else(|| word.strip_prefix('@')) {
+            Some(tag) if !tag.is_empty() => run_together(tag),
+            _ => word.to_string(),
+        })
+        .collect();
+    SocialText { text: words.join(" "), author }
+}
+
+/// Pasted text without a post's links and signature (hashtags and handles kept as
+/// written: splitting them reads their case, and a check reads claims case-blind), and
+/// the signature's name; `None` when there were none, so the text is checked as pasted.
+/// What a check does to a pasted post before judging it.
+pub fn without_links_and_signature(text: &str) -> Option<(String, Option<String>)> {
+    let (words, author) = post_words(text);
+    let links = text.split_whitespace().count() != words.len() || words.iter().zip(text.split_whitespace()).any(|(a, b)| *a != b);
+    (links || author.is_some()).then(|| (words.join(" "), author))
+}
+
+/// The words of pasted text without links (a link ends the word it is glued to), and
+/// the text's signature's name ("— Name (@handle) date" at the end), if any.
+fn post_words(text: &str) -> (Vec<&str>, Option<String>) {
     let mut body = text;
     let mut author = None;
-    // The signature: an em dash, a name, "(@handle" and perhaps a date, at the end.
     if let Some(dash) = text.rfind('\u{2014}') {
         let tail = &text[dash + '\u{2014}'.len_utf8()..];
         if let Some(handle) = tail.find("(@").filter(|_| tail.len() < 200) {
@@ -311,24 +334,19 @@ pub fn social_text(text: &str) -> SocialText {
             body = &text[..dash];
         }
     }
-    let mut words: Vec<String> = Vec::new();
+    let mut words = Vec::new();
     for word in body.split_whitespace() {
-        // A link ends the word it is glued to ("Thursday.https://t.co/…").
         let lower = word.to_ascii_lowercase();
         let cut = ["http://", "https://", "pic.twitter.com/", "www."].iter().filter_map(|link| lower.find(link)).min();
         let word = match cut {
             Some(at) => &word[..at],
             None => word,
         };
-        if word.is_empty() {
-            continue;
-        }
-        match word.strip_prefix('#').or_else(|| word.strip_prefix('@')) {
-            Some(tag) if !tag.is_empty() => words.push(run_together(tag)),
-            _ => words.push(word.to_string()),
+        if !word.is_empty() {
+            words.push(word);
         }
     }
-    SocialText { text: words.join(" "), author }
+    (words, author)
 }
 
 /// "AustralianFires" as "Australian Fires", "LindseyGrahamSC" as "Lindsey Graham SC":
