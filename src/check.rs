@@ -148,12 +148,6 @@ impl Checker {
         result
     }
 
-    /// What a check shows of the bundle's reviews for `claim` (the whole text, then each
-    /// of its sentences), ranked and judged (`claimcheck eval-matching`).
-    pub fn shown_reviews(&self, claim: &str) -> Vec<crate::reviews::Ranked> {
-        self.reviews.shown_for(&self.bundle, claim, &split_sentences(claim))
-    }
-
     /// The bundle's reviews ranked for `claim` (claim matching; `claimcheck eval-matching`).
     pub fn rank_reviews(&self, claim: &str, limit: usize) -> Vec<crate::reviews::Ranked> {
         self.reviews.rank(&self.bundle, claim, limit)
