@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::{analyze, TokenKind};
+use crate::analysis::{analyze_tokens, TokenKind};
 use crate::bundle::{Bundle, Statement};
 
 /// BM25 term-frequency saturation.
@@ -207,7 +207,7 @@ struct Occurrence {
 fn occurrences(statement: &Statement) -> Vec<Occurrence> {
     let mut out = Vec::new();
     let mut add = |text: &str, weight: u32| {
-        for token in analyze(text).tokens.into_iter().filter(|t| t.kind == TokenKind::Content) {
+        for token in analyze_tokens(text).into_iter().filter(|t| t.kind == TokenKind::Content) {
             let (name, lower) = (token.entity && token.capitalized, !token.capitalized && token.place.is_none());
             out.push(Occurrence { term: token.term, weight, name, lower });
         }
