@@ -8,9 +8,12 @@
 // With --big, also the page and the widget on that bundle: while it downloads (served
 // slowly, so the progress bar is caught) and with a result. With --reviews (a bundle with
 // the ClaimReview fixtures imported, see tests/browser/fact-checks.test.mjs), also the
-// page with a published fact-check of the claim and of its opposite. Needs a built dist/.
+// page with a published fact-check of the claim and of its opposite, and the compact
+// widget of a newsroom naming itself (reviewer="…": "Copy as ClaimReview") on the
+// opposite claim. Needs a built dist/.
 
 import { mkdir, readFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { basename, dirname, extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -47,6 +50,13 @@ try {
   if (reviewSite) {
     const at = (claim) => `${reviewSite.url}?bundle=reviews/${basename(reviews)}#claim=${encodeURIComponent(claim)}`;
     shots.push(['page-factcheck', at('There are no political prisoners in Azerbaijan.')], ['page-factcheck-opposite', at('There are political prisoners in Azerbaijan.')]);
+    // The widget of a newsroom that names itself: the fact-check and "Copy as ClaimReview".
+    writeFileSync(join(dirname(reviews), 'widget-host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A newsroom's article</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">
+<style>body { font: 18px/1.5 Georgia, serif; max-width: 40rem; margin: 1rem auto; padding: 0 1rem; } @media (prefers-color-scheme: dark) { body { background: #111; color: #eee; } }</style></head>
+<body><h1>What the record shows</h1><script type="module" src="/claim-check.js"></script>
+<claim-check bundle="/reviews/${basename(reviews)}" reviewer="Harbour Fact Check" review-url="https://factcheck.example.org/2024/police" claim="There are political prisoners in Azerbaijan." compact></claim-check></body></html>`);
+    shots.push(['widget-factcheck', `${reviewSite.url}reviews/widget-host.html`]);
   }
   for (const [name, address] of shots) {
     for (const [width, height] of [[360, 780], [1280, 900]]) {

@@ -65,7 +65,13 @@ impl Checker {
     }
 
     fn assemble(bundle: Bundle, index: Index) -> Checker {
-        Checker { bundle, index, vocabulary: OnceLock::new(), reviews: Default::default() }
+        Checker::assemble_stored(bundle, index, None)
+    }
+
+    /// A checker over a decoded bundle, with the reviews' index if the file stored one.
+    fn assemble_stored(bundle: Bundle, index: Index, reviews: Option<Index>) -> Checker {
+        let reviews = reviews.map_or_else(Default::default, crate::reviews::ReviewIndex::stored);
+        Checker { bundle, index, vocabulary: OnceLock::new(), reviews }
     }
 
     /// `new`, reporting indexing progress (statements indexed so far).
@@ -76,16 +82,16 @@ impl Checker {
 
     /// The embedded default bundle.
     pub fn embedded() -> Result<Checker, BundleErrors> {
-        let (bundle, index) = compiled::decode(DEFAULT_BUNDLE, "embedded default bundle")?;
-        Ok(Checker::assemble(bundle, index))
+        let (bundle, index, reviews) = compiled::decode_with_review_index(DEFAULT_BUNDLE, "embedded default bundle")?;
+        Ok(Checker::assemble_stored(bundle, index, reviews))
     }
 
     /// A checker from bundle bytes: compiled form or JSON source. `name` names the
     /// bundle in errors; `texts` (if any) lets quotes be checked against source texts.
     pub fn from_bytes(bytes: &[u8], name: &str, texts: Option<&mut dyn SourceTexts>) -> Result<Checker, BundleErrors> {
         if compiled::is_compiled(bytes) {
-            let (bundle, index) = compiled::decode(bytes, name)?;
-            return Ok(Checker::assemble(bundle, index));
+            let (bundle, index, reviews) = compiled::decode_with_review_index(bytes, name)?;
+            return Ok(Checker::assemble_stored(bundle, index, reviews));
         }
         let json = std::str::from_utf8(bytes)
             .map_err(|e| BundleError::new(crate::bundle::ErrorKind::Syntax, name, format!("not UTF-8 at byte {}: a bundle is UTF-8 JSON or a compiled bundle", e.valid_up_to())))?;
@@ -99,6 +105,11 @@ impl Checker {
     /// The compiled form of this checker's bundle and index.
     pub fn compile(&self) -> Vec<u8> {
         compiled::encode(&self.bundle, &self.index)
+    }
+
+    /// `compile`, reporting the reviews indexed so far now and then.
+    pub fn compile_with_progress(&self, progress: &mut dyn FnMut(usize)) -> Vec<u8> {
+        compiled::encode_with_progress(&self.bundle, &self.index, progress)
     }
 
     pub fn check(&self, claim_text: &str) -> CheckResult {
@@ -115,7 +126,16 @@ impl Checker {
             result.language = Some(language);
             return result;
         }
-        let (read, readings) = self.read_misspellings(text);
+        // A pasted post is read as a reader reads it: its links and its signature ("— Jane
+        // Doe (@jdoe) May 3, 2024") are not part of the claim.
+        let post = crate::reviews::without_links_and_signature(text);
+        if let Some((_, author)) = &post {
+            notes.push(match author {
+                Some(author) => format!("Read as a social-media post by {author}: its links and its signature were left out."),
+                None => "Links in the text were left out: they are not part of the claim.".to_string(),
+            });
+        }
+        let (read, readings) = self.read_misspellings(post.as_ref().map_or(text, |(words, _)| words.as_str()));
         let sentences = split_sentences(&read);
         let mut result = if sentences.len() == 1 {
             let mut result = self.check_sentence(read.trim());
@@ -127,7 +147,7 @@ impl Checker {
             self.check_paragraph(&read, &sentences, notes)
         };
         result.readings = readings;
-        result.reviews = self.reviews.matching(&self.bundle, text);
+        result.reviews = self.reviews.matching(&self.bundle, text, &split_sentences(text));
         result
     }
 

@@ -108,6 +108,15 @@ pub enum ReviewRelation {
     Opposite,
 }
 
+impl ReviewRelation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewRelation::Same => "same",
+            ReviewRelation::Opposite => "opposite",
+        }
+    }
+}
+
 /// A language claimcheck cannot read.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Language {

@@ -43,6 +43,19 @@ export interface SentenceVerdict { text: string; verdict: Verdict; confidence: n
 export interface BundleInfo { title: string; language: string; sources: number; statements: number; relations: number; reviews: number; }
 "#;
 
+/// The check `result` (a `CheckResult`, as `check()` returned it, in JSON) as a draft of
+/// schema.org ClaimReview JSON-LD, pretty-printed: the CLI's own `check --claimreview`
+/// export (`reviews::claimreview::draft`), so page, widget and CLI cannot drift. An
+/// empty `reviewer` or a `url` that is not http(s) becomes a placeholder for the editor;
+/// `date` is `YYYY-MM-DD`.
+#[wasm_bindgen(js_name = claimReviewDraft)]
+pub fn claim_review_draft(result: &str, reviewer: &str, url: &str, date: &str) -> Result<String, JsError> {
+    let result: crate::report::CheckResult = serde_json::from_str(result).map_err(|e| JsError::new(&format!("claimReviewDraft: the result is not a CheckResult: {e}")))?;
+    let publisher = crate::reviews::claimreview::Publisher { reviewer, url, date, claimant: None };
+    let review = crate::reviews::claimreview::draft(&result, &publisher).map_err(|e| JsError::new(&format!("claimReviewDraft: {}", e.trim_start_matches("--"))))?;
+    serde_json::to_string_pretty(&review).map_err(|e| JsError::new(&e.to_string()))
+}
+
 #[wasm_bindgen(start)]
 fn start() {
     console_error_panic_hook::set_once();

@@ -85,6 +85,10 @@ fn imported_reviews_merge_into_a_bundle_and_a_check_finds_them_first() {
     let opposite = check_json(&out, "There are political prisoners in Azerbaijan.");
     assert_eq!(opposite["reviews"][0]["relation"], "opposite");
     assert_eq!(opposite["reviews"].as_array().unwrap().len(), 1, "{:#}", opposite["reviews"]);
+    // The readable output says so too, on the fact-checker's line.
+    let readable = claimcheck(&["check", "--bundle", &out.display().to_string(), "There are political prisoners in Azerbaijan."]);
+    let readable = String::from_utf8_lossy(&readable.stdout);
+    assert!(readable.contains("Fact-checked by Harbour Fact Check, 2024-05-03: False (a fact-check of the opposite claim)"), "{readable}");
     // Importing the same feeds again into the merged bundle: the ids are taken.
     let again = import(&dir.join("again.ccb"), &["--into", &out.display().to_string()]);
     assert!(!again.status.success());
@@ -210,4 +214,38 @@ fn an_exported_review_imports_back_and_a_check_finds_it() {
         (Some("same"), Some("Harbour Fact Check"), Some("https://factcheck.example.org/2024/police"))
     );
     assert_eq!(first["reviewed"], "2024-06-01");
+}
+
+/// A JSON bundle with text files, merged into: written beside it, the merged bundle
+/// verifies against the same texts; written elsewhere it would name texts that are not
+/// there, so that is refused by name with nothing written, and the compiled form (which
+/// needs no texts) may go anywhere.
+#[test]
+fn into_a_bundle_with_text_files_writes_json_only_beside_it() {
+    let dir = scratch("text-files");
+    let copy = dir.join("bundle");
+    std::fs::create_dir_all(copy.join("sources")).unwrap();
+    let default = repo().join("bundles/default");
+    std::fs::copy(default.join("bundle.json"), copy.join("bundle.json")).unwrap();
+    for entry in std::fs::read_dir(default.join("sources")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), copy.join("sources").join(entry.file_name())).unwrap();
+    }
+    let into = copy.join("bundle.json").display().to_string();
+    let beside = copy.join("merged.json");
+    let output = import(&beside, &["--into", &into]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let verified = claimcheck(&["bundle", "verify", &beside.display().to_string()]);
+    assert!(verified.status.success(), "{}", String::from_utf8_lossy(&verified.stderr));
+    assert!(String::from_utf8_lossy(&verified.stdout).contains("6 reviews"), "{}", String::from_utf8_lossy(&verified.stdout));
+
+    let elsewhere = dir.join("merged.json");
+    let output = import(&elsewhere, &["--into", &into]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("merged.json: cannot write the merged JSON bundle there") && stderr.contains("field \"text_file\": sources/"), "{stderr}");
+    assert!(!elsewhere.exists(), "nothing written");
+    let compiled = dir.join("merged.ccb");
+    assert!(import(&compiled, &["--into", &into]).status.success());
+    let _ = std::fs::remove_dir_all(&dir);
 }

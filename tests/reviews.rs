@@ -177,3 +177,49 @@ fn another_amount_or_another_subject_is_not_the_reviewed_claim() {
     let result = Checker::embedded().unwrap().check("Police tortured detainees.");
     assert!(serde_json::to_value(&result).unwrap()["reviews"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn a_pasted_post_that_repeats_a_reviewed_claim_finds_it_and_its_negation_never_as_the_same() {
+    // A post says more than the claim it repeats, ends in a signature and carries links.
+    let post = "Unbelievable: the city council raised parking fees by 25 percent. Who voted for this?https://t.co/x1 pic.twitter.com/y2 — Jane Doe (@janedoe) May 3, 2024";
+    assert_eq!(matches(post), vec![("pf/3".into(), "same".into(), "https://www.politifact.com/c".into())]);
+    // Its negation, with as much around it, is never shown as the same claim.
+    for negated in [
+        "Unbelievable: the city council did not raise parking fees by 25 percent. Who says it did? https://t.co/x1 — Jane Doe (@janedoe) May 3, 2024",
+        "Vaccines do not cause autism in children, whatever the posts say. https://t.co/x1 — Jane Doe (@janedoe) May 3, 2024",
+        "It is false that the government never tortured political prisoners in 2023. pic.twitter.com/y2 — Jane Doe (@janedoe) May 3, 2024",
+    ] {
+        assert!(matches(negated).iter().all(|(_, relation, _)| relation != "same"), "{negated}: {:?}", matches(negated));
+    }
+    // Another amount in a post is still another claim.
+    assert_eq!(matches("Unbelievable: the city council raised parking fees by 10 percent. https://t.co/x1 — Jane Doe (@janedoe) May 3, 2024"), Vec::new());
+}
+
+#[test]
+fn a_paragraph_finds_the_reviewed_claim_one_of_its_sentences_repeats() {
+    let paragraph =
+        "The city council raised parking fees by 25 percent. It did not raise them for residents, and fees for the council's own staff were not raised by a single percent.";
+    let checker = Checker::from_bytes(REVIEWED.as_bytes(), "r.json", None).expect("valid");
+    // Judged whole, the second sentence's negations read as one over the claim: no match.
+    let whole = checker.rank_reviews(paragraph, 20);
+    assert!(whole.iter().all(|r| r.relation.is_none()), "{whole:?}");
+    // Its first sentence says just what the review says.
+    assert_eq!(matches(paragraph), vec![("pf/3".into(), "same".into(), "https://www.politifact.com/c".into())]);
+    // A sentence of one word asserts nothing a review could rate.
+    assert_eq!(matches("Parking. The weather was sunny in Paris."), Vec::new());
+}
+
+#[test]
+fn a_pasted_post_is_checked_without_its_links_and_signature_and_says_so() {
+    let checker = Checker::embedded().unwrap();
+    let plain = checker.check("The police in Azerbaijan do not torture anyone.");
+    let post = checker.check("The police in Azerbaijan do not torture anyone.https://t.co/abc pic.twitter.com/x — Jane Doe (@jdoe) May 3, 2024");
+    assert_eq!((post.verdict, &post.claim), (plain.verdict, &plain.claim));
+    assert_eq!(post.evidence.iter().map(|e| &e.id).collect::<Vec<_>>(), plain.evidence.iter().map(|e| &e.id).collect::<Vec<_>>());
+    assert_eq!(post.notes[0], "Read as a social-media post by Jane Doe: its links and its signature were left out.");
+    assert!(!plain.notes.iter().any(|n| n.contains("social-media")));
+    let linked = checker.check("Police tortured detainees, see https://example.org/report");
+    assert!(linked.notes.contains(&"Links in the text were left out: they are not part of the claim.".to_string()), "{:?}", linked.notes);
+    // A dash with no handle after it is the claim's own.
+    assert!(checker.check("Torture \u{2014} the report says \u{2014} was routine.").notes.iter().all(|n| !n.contains("left out")));
+}

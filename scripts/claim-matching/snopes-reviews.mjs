@@ -6,6 +6,7 @@
 //
 // Writes schema.org ClaimReview JSON-LD (an array, as a newsroom's feed would be; import it
 // with `claimcheck bundle import-reviews`), or with --bundle a claimcheck-bundle/2 JSON.
+// Snopes's subtitle (the article's dek) is the review's `description`, as on snopes.com.
 // The data has no ratings: every review gets the rating "Not given in the benchmark data".
 // Most claims have no url; Snopes's pattern (https://www.snopes.com/fact-check/<slug>/),
 // which every given url follows, stands in for them.
@@ -32,6 +33,7 @@ if (bundle) {
   const reviews = claims.map((c) => ({
     id: c.id, claim: c.claim.trim(), reviewer: 'Snopes', reviewed: isoDate(c.date), rating: RATING, url: url(c),
     ...(c.title.trim() ? { title: c.title.trim() } : {}),
+    ...(c.subtitle.trim() ? { summary: c.subtitle.trim() } : {}),
   }));
   writeFileSync(output, JSON.stringify({ format: 'claimcheck-bundle/2', title: 'CheckThat! 2022 verified claims', language: 'en', reviews }));
 } else {
@@ -42,6 +44,7 @@ if (bundle) {
     url: url(c),
     claimReviewed: c.claim.trim(),
     ...(c.title.trim() ? { headline: c.title.trim() } : {}),
+    ...(c.subtitle.trim() ? { description: c.subtitle.trim() } : {}),
     author: { '@type': 'Organization', name: 'Snopes', url: 'https://www.snopes.com/' },
     datePublished: isoDate(c.date),
     reviewRating: { '@type': 'Rating', alternateName: RATING },

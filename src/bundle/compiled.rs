@@ -19,6 +19,9 @@
 //!              (`x?`: tag 0, or tag 1 and a string; `x#`: tag 0, or tag 1 and an f64)
 //!   index      varint terms, then per term: term, name:u8, varint postings, (doc delta, tf) pairs;
 //!              then doc lengths (varint per statement)
+//!   review index (version 4) the reviews' BM25 index (`reviews::build_index`), laid out
+//!              as the index above with reviews for statements: postings name reviews,
+//!              one doc length per review
 //! ```
 //! Encoding is deterministic: the same bundle always gives the same bytes.
 
@@ -29,8 +32,10 @@ use crate::analysis::ANALYZER_VERSION;
 use crate::index::Index;
 
 pub const MAGIC: &[u8; 8] = b"CLMCHK\0\x01";
-/// Version 3 added reviews; version 2 files (no reviews) are still read.
-pub const FORMAT_VERSION: u16 = 3;
+/// Version 3 added reviews, version 4 their BM25 index (so the first check against
+/// 14,231 reviews does not analyse them all first); versions 2 (no reviews) and 3 (reviews
+/// indexed on first need) are still read.
+pub const FORMAT_VERSION: u16 = 4;
 /// The oldest version still read.
 const OLDEST_VERSION: u16 = 2;
 const HEADER_LEN: usize = 8 + 2 + 2 + 8 + 8;
@@ -59,13 +64,21 @@ pub fn is_compiled(bytes: &[u8]) -> bool {
     bytes.starts_with(&MAGIC[..6])
 }
 
+/// The compiled form of `bundle` with its statements' `index`; the reviews' index is
+/// built here (`reviews::build_index`), deterministically, so it is stored too.
 pub fn encode(bundle: &Bundle, index: &Index) -> Vec<u8> {
-    encode_as(bundle, index, FORMAT_VERSION)
+    encode_as(bundle, index, FORMAT_VERSION, &mut |_| {})
 }
 
-/// `encode` in format `version` (2 leaves the reviews out): how the tests make the older
-/// files that must still load.
-fn encode_as(bundle: &Bundle, index: &Index, version: u16) -> Vec<u8> {
+/// `encode`, calling `progress` with the number of reviews indexed so far now and then
+/// (the reviews' index is the slow part of writing 14,231 reviews).
+pub fn encode_with_progress(bundle: &Bundle, index: &Index, progress: &mut dyn FnMut(usize)) -> Vec<u8> {
+    encode_as(bundle, index, FORMAT_VERSION, progress)
+}
+
+/// `encode` in format `version` (2 leaves the reviews out, 3 their index): how the tests
+/// make the older files that must still load.
+fn encode_as(bundle: &Bundle, index: &Index, version: u16, progress: &mut dyn FnMut(usize)) -> Vec<u8> {
     let mut w = Writer(Vec::new());
     w.string(&bundle.title);
     w.string(&bundle.language);
@@ -128,20 +141,9 @@ fn encode_as(bundle: &Bundle, index: &Index, version: u16) -> Vec<u8> {
             w.varint(e as u64);
         }
     }
-    w.varint(index.terms.len() as u64);
-    for ((term, postings), &name) in index.terms.iter().zip(&index.postings).zip(&index.names) {
-        w.string(term);
-        w.0.push(u8::from(name));
-        w.varint(postings.len() as u64);
-        let mut previous = 0u32;
-        for &(doc, tf) in postings {
-            w.varint(u64::from(doc - previous));
-            w.varint(u64::from(tf));
-            previous = doc;
-        }
-    }
-    for &len in &index.doc_lengths {
-        w.varint(u64::from(len));
+    w.index(index);
+    if version >= 4 {
+        w.index(&crate::reviews::build_index_with_progress(bundle, progress));
     }
 
     let payload = w.0;
@@ -159,18 +161,24 @@ fn encode_as(bundle: &Bundle, index: &Index, version: u16) -> Vec<u8> {
 /// (`rules::verify`, the same ones the JSON source passes): a compiled file is as
 /// untrusted as a JSON one.
 pub fn decode(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleErrors> {
-    let (bundle, index) = decode_structure(bytes, file)?;
+    decode_with_review_index(bytes, file).map(|(bundle, index, _)| (bundle, index))
+}
+
+/// `decode`, with the reviews' index as stored (format version 4; `None` for older
+/// files, whose reviews are indexed on first need).
+pub fn decode_with_review_index(bytes: &[u8], file: &str) -> Result<(Bundle, Index, Option<Index>), BundleErrors> {
+    let (bundle, index, review_index) = decode_structure(bytes, file)?;
     let mut report = Report::new(file);
     rules::verify(&bundle, &mut report);
     if report.is_empty() {
-        Ok((bundle, index))
+        Ok((bundle, index, review_index))
     } else {
         Err(BundleErrors(report.into_errors()))
     }
 }
 
-/// The layout alone: lengths, counts, indexes, tags and the index's invariants.
-fn decode_structure(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleError> {
+/// The layout alone: lengths, counts, indexes, tags and the indexes' invariants.
+fn decode_structure(bytes: &[u8], file: &str) -> Result<(Bundle, Index, Option<Index>), BundleError> {
     let err = |message: String| BundleError::new(ErrorKind::Compiled, file, message);
     if bytes.len() > limits::MAX_BUNDLE_BYTES {
         return Err(BundleError::new(ErrorKind::TooLarge, file, format!("compiled bundle is {} bytes; the limit is {}", bytes.len(), limits::MAX_BUNDLE_BYTES)));
@@ -224,12 +232,24 @@ fn decode_structure(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleE
         relations.push(Relation { from, to, kind, note });
     }
     let reviews = if format >= 3 { read_reviews(&mut r, statements.len())? } else { Vec::new() };
-    let term_count = r.count("terms", usize::MAX, MIN_TERM_BYTES)?;
+    let index = read_index(&mut r, "", statements.len())?;
+    let review_index = if format >= 4 { Some(read_index(&mut r, "review ", reviews.len())?) } else { None };
+    if r.at != payload.len() {
+        return Err(r.error("trailing bytes after the index"));
+    }
+    Ok((Bundle { title, language, sources, statements, relations, reviews }, index, review_index))
+}
+
+/// A BM25 index over `docs` documents (statements, or reviews when `what` is "review "):
+/// sorted non-empty terms, name flags, increasing postings that name existing documents,
+/// then one length per document. Every count is checked against the bytes left first.
+fn read_index(r: &mut Reader<'_>, what: &str, docs: usize) -> Result<Index, BundleError> {
+    let term_count = r.count(&format!("{what}terms"), usize::MAX, MIN_TERM_BYTES)?;
     let mut terms: Vec<String> = Vec::with_capacity(term_count);
     let mut postings = Vec::with_capacity(term_count);
     let mut names = Vec::with_capacity(term_count);
     for _ in 0..term_count {
-        let term = r.string("term")?;
+        let term = r.string(&format!("{what}term"))?;
         if term.is_empty() {
             return Err(r.error("empty index term"));
         }
@@ -242,7 +262,7 @@ fn decode_structure(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleE
             1 => true,
             _ => return Err(r.error("bad name flag")),
         });
-        let posting_count = r.count("postings", statements.len(), MIN_POSTING_BYTES)?;
+        let posting_count = r.count(&format!("{what}postings"), docs, MIN_POSTING_BYTES)?;
         if posting_count == 0 {
             return Err(r.error("index term without postings"));
         }
@@ -254,20 +274,20 @@ fn decode_structure(bytes: &[u8], file: &str) -> Result<(Bundle, Index), BundleE
                 return Err(r.error("index postings are not increasing"));
             }
             doc = doc.saturating_add(delta);
-            if doc >= statements.len() as u64 {
-                return Err(r.error("index posting refers to a statement that does not exist"));
+            if doc >= docs as u64 {
+                return Err(r.error(&format!("{what}index posting refers to a {} that does not exist", if what.is_empty() { "statement" } else { "review" })));
             }
             let tf = u32::try_from(r.varint("term frequency")?).map_err(|_| r.error("term frequency too large"))?;
             list.push((doc as u32, tf));
         }
         postings.push(list);
     }
-    let doc_lengths =
-        (0..statements.len()).map(|_| r.varint("doc length").and_then(|l| u32::try_from(l).map_err(|_| r.error("doc length too large")))).collect::<Result<_, _>>()?;
-    if r.at != payload.len() {
-        return Err(r.error("trailing bytes after the index"));
+    // One varint (at least a byte) per document.
+    if docs > r.bytes.len() - r.at {
+        return Err(r.error(&format!("{docs} {what}doc lengths cannot fit in the {} bytes left", r.bytes.len() - r.at)));
     }
-    Ok((Bundle { title, language, sources, statements, relations, reviews }, Index::from_parts(terms, postings, doc_lengths, names)))
+    let doc_lengths = (0..docs).map(|_| r.varint("doc length").and_then(|l| u32::try_from(l).map_err(|_| r.error("doc length too large")))).collect::<Result<_, _>>()?;
+    Ok(Index::from_parts(terms, postings, doc_lengths, names))
 }
 
 /// The reviews of a version 3 payload; `statements` is how many statements there are.
@@ -366,6 +386,23 @@ impl Writer {
                 self.string(s);
             }
             None => self.0.push(0),
+        }
+    }
+    fn index(&mut self, index: &Index) {
+        self.varint(index.terms.len() as u64);
+        for ((term, postings), &name) in index.terms.iter().zip(&index.postings).zip(&index.names) {
+            self.string(term);
+            self.0.push(u8::from(name));
+            self.varint(postings.len() as u64);
+            let mut previous = 0u32;
+            for &(doc, tf) in postings {
+                self.varint(u64::from(doc - previous));
+                self.varint(u64::from(tf));
+                previous = doc;
+            }
+        }
+        for &len in &index.doc_lengths {
+            self.varint(u64::from(len));
         }
     }
     fn kind(&mut self, kind: Kind) {
@@ -536,16 +573,20 @@ mod tests {
                  {"id":"ff/2","claim":"Twelve detainees.","reviewer":"Full Fact","reviewed":"2024","rating":"True","url":"http://fullfact.org/b"}]}"#;
 
     #[test]
-    fn reviews_round_trip_in_version_3() {
+    fn reviews_and_their_index_round_trip_in_version_4() {
         let bundle = source::parse(REVIEWED, "r.json", None).expect("valid");
         assert_eq!(bundle.reviews.len(), 2);
         assert_eq!(bundle.reviews[0].evidence, vec![0]);
         assert_eq!(bundle.reviews[0].rating_value, Some(1.0));
         let index = Index::build(&bundle);
         let bytes = encode(&bundle, &index);
-        assert_eq!(u16::from_le_bytes([bytes[8], bytes[9]]), 3);
-        let (decoded, _) = decode(&bytes, "r.ccb").expect("decodes");
+        assert_eq!(u16::from_le_bytes([bytes[8], bytes[9]]), 4);
+        let (decoded, _, review_index) = decode_with_review_index(&bytes, "r.ccb").expect("decodes");
         assert_eq!(decoded, bundle);
+        let review_index = review_index.expect("version 4 stores the reviews' index");
+        assert_eq!(review_index, crate::reviews::build_index(&bundle), "the stored index is the one a check would build");
+        let detainees = crate::analysis::analyze("detainees").tokens[0].term.clone();
+        assert_eq!((review_index.doc_count(), review_index.doc_freq(&detainees)), (2, 2));
         assert_eq!(source::parse(&source::to_json(&bundle), "again.json", None).expect("to_json reads back"), bundle);
         for len in 0..bytes.len() {
             assert!(decode(&bytes[..len], "t.ccb").is_err(), "truncated to {len} bytes");
@@ -553,9 +594,50 @@ mod tests {
     }
 
     #[test]
+    fn version_3_bundles_still_load_and_index_their_reviews_on_first_need() {
+        let bundle = source::parse(REVIEWED, "r.json", None).expect("valid");
+        let old = encode_as(&bundle, &Index::build(&bundle), 3, &mut |_| {});
+        assert_eq!(u16::from_le_bytes([old[8], old[9]]), 3);
+        let (decoded, _, review_index) = decode_with_review_index(&old, "old.ccb").expect("version 3 still loads");
+        assert_eq!((decoded, review_index), (bundle, None));
+    }
+
+    /// The payload of `bytes` changed by `edit`, behind a valid header and checksum.
+    fn recrafted(bytes: &[u8], edit: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+        let mut payload = bytes[HEADER_LEN..].to_vec();
+        edit(&mut payload);
+        let mut crafted = bytes[..HEADER_LEN].to_vec();
+        crafted[12..20].copy_from_slice(&(payload.len() as u64).to_le_bytes());
+        crafted[20..28].copy_from_slice(&fnv1a64(&payload).to_le_bytes());
+        crafted.extend_from_slice(&payload);
+        crafted
+    }
+
+    #[test]
+    fn a_crafted_review_index_is_refused_by_name() {
+        let bundle = source::parse(REVIEWED, "r.json", None).expect("valid");
+        let index = Index::build(&bundle);
+        let bytes = encode(&bundle, &index);
+        // The reviews' index starts where the version 3 payload ends.
+        let start = encode_as(&bundle, &index, 3, &mut |_| {}).len() - HEADER_LEN;
+        let refusal = |edit: &dyn Fn(&mut Vec<u8>)| decode(&recrafted(&bytes, |p| edit(p)), "crafted.ccb").unwrap_err().to_string();
+        // A term count the bytes left cannot hold.
+        let message = refusal(&|p| p.splice(start..start + 1, [0xc0, 0x84, 0x3d]).for_each(drop));
+        assert!(message.starts_with("crafted.ccb: ") && message.contains("1000000 review terms cannot fit"), "{message}");
+        // Cut before the doc lengths: one per review must follow.
+        let message = refusal(&|p| p.truncate(p.len() - 2));
+        assert!(message.contains("review doc lengths cannot fit") || message.contains("truncated"), "{message}");
+        // A posting naming a review that does not exist (the first term's first posting).
+        let term_len = usize::from(bytes[HEADER_LEN + start + 1]);
+        let first_posting = start + 1 + 1 + term_len + 1 + 1;
+        let message = refusal(&|p| p[first_posting] = 9);
+        assert!(message.contains("review index posting refers to a review that does not exist"), "{message}");
+    }
+
+    #[test]
     fn version_2_bundles_still_load_without_reviews() {
         let (bundle, index) = small();
-        let old = encode_as(&bundle, &index, 2);
+        let old = encode_as(&bundle, &index, 2, &mut |_| {});
         assert_eq!(u16::from_le_bytes([old[8], old[9]]), 2);
         let (decoded, decoded_index) = decode(&old, "old.ccb").expect("version 2 still loads");
         assert_eq!((decoded.reviews.len(), &decoded, &decoded_index), (0, &bundle, &index));
@@ -568,7 +650,7 @@ mod tests {
         let bytes = encode(&bundle, &index);
         // The review count (0) is the byte before the index's term count: find it by
         // encoding the same bundle as version 2 (no review count) and comparing.
-        let old = encode_as(&bundle, &index, 2);
+        let old = encode_as(&bundle, &index, 2, &mut |_| {});
         let at = (HEADER_LEN..old.len()).find(|&i| old[i] != bytes[i]).expect("the payloads differ where the review count is");
         let mut payload = bytes[HEADER_LEN..].to_vec();
         let count_at = at - HEADER_LEN;

@@ -97,6 +97,12 @@ pub fn check_text(item: Item, field: &str, value: &str) -> Result<(), (ErrorKind
 /// real publisher and would count as another, independent one. (Not all of Unicode's
 /// TR39 confusables: a whole word in another script that looks Latin still passes.)
 pub fn display_problem(text: &str, strict: bool) -> Option<String> {
+    // Most text is ASCII: no bidi controls, invisible characters or other scripts there,
+    // only control characters to look for (a fast path for loading big bundles).
+    if text.is_ascii() {
+        let at = text.bytes().position(|b| (b.is_ascii_control()) && !matches!(b, b'\t' | b'\n' | b'\r'))?;
+        return Some(format!("contains the control character U+{:04X} at byte {at}", text.as_bytes()[at]));
+    }
     for (at, c) in text.char_indices() {
         let code = u32::from(c);
         if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {

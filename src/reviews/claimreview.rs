@@ -461,23 +461,38 @@ fn rating_of(verdict: crate::report::Verdict) -> (&'static str, Option<u8>) {
     }
 }
 
-/// A check as schema.org ClaimReview JSON-LD, following Google's structured-data
-/// requirements (`claimReviewed`, `reviewRating` with `alternateName`, `author`,
-/// `datePublished`, `url`; `itemReviewed.author` when the claimant is known), citing the
-/// decisive evidence's sources. A draft: an editor reviews it before it is published.
-/// Errors name the option that is wrong (a url that is not http(s), a bad date).
+/// What a draft says where the newsroom has not yet said who it is: an editor fills it in.
+pub const REVIEWER_PLACEHOLDER: &str = "EDITOR: your organisation";
+/// What a draft says where the newsroom has not yet said where the review will be.
+pub const URL_PLACEHOLDER: &str = "https://example.org/EDITOR-the-address-of-your-fact-check";
+
+/// The CLI's export (`check --claimreview`): [`draft`], after refusing options that are
+/// wrong, named by option (a url that is not http(s), a bad date, control characters).
 pub fn export(result: &crate::report::CheckResult, publisher: &Publisher) -> Result<Value, String> {
-    use serde_json::json;
     if !rules::is_web_url(publisher.url) {
         return Err(format!("--url: \"{}\" is not an absolute http or https URL", escape_for_message(truncate(publisher.url, 80))));
-    }
-    if publisher.date.len() != 10 || Date::parse(publisher.date).is_none() {
-        return Err(format!("--date: \"{}\" is not a date YYYY-MM-DD", escape_for_message(truncate(publisher.date, 80))));
     }
     for (option, value) in [("--reviewer", Some(publisher.reviewer)), ("--claimant", publisher.claimant)] {
         if let Some(Err((_, message))) = value.map(|v| rules::check_text(Item::Review, "reviewer", v)) {
             return Err(format!("{option}: {message}"));
         }
+    }
+    draft(result, publisher)
+}
+
+/// A check as schema.org ClaimReview JSON-LD, following Google's structured-data
+/// requirements (`claimReviewed`, `reviewRating` with `alternateName`, `author`,
+/// `datePublished`, `url`; `itemReviewed.author` when the claimant is known: given, or
+/// the claimant of a matched review of the same claim), citing the decisive evidence's
+/// sources. A draft: an editor reviews it before it is published. An empty reviewer or a
+/// url that is not http(s) is written as a placeholder saying what the editor must put
+/// there. The one export: the CLI's `check --claimreview` and the page's and widget's
+/// "Copy as ClaimReview" (through the wasm's `claimReviewDraft`) both make it here, so
+/// they cannot drift. The date must be `YYYY-MM-DD`.
+pub fn draft(result: &crate::report::CheckResult, publisher: &Publisher) -> Result<Value, String> {
+    use serde_json::json;
+    if publisher.date.len() != 10 || Date::parse(publisher.date).is_none() {
+        return Err(format!("--date: \"{}\" is not a date YYYY-MM-DD", escape_for_message(truncate(publisher.date, 80))));
     }
     let (words, value) = rating_of(result.verdict);
     let mut rating = json!({"@type": "Rating", "alternateName": words});
@@ -487,11 +502,13 @@ pub fn export(result: &crate::report::CheckResult, publisher: &Publisher) -> Res
         rating["worstRating"] = json!(1);
     }
     let mut item = json!({"@type": "Claim"});
-    if let Some(claimant) = publisher.claimant {
-        item["author"] = json!({"@type": "Organization", "name": claimant});
+    // A matched review of the same claim knows who made it.
+    let known = || result.reviews.iter().find(|r| r.relation == crate::report::ReviewRelation::Same && !r.claimant.trim().is_empty()).map(|r| r.claimant.as_str());
+    if let Some(claimant) = publisher.claimant.filter(|c| !c.trim().is_empty()).or_else(known) {
+        item["author"] = json!({"@type": "Organization", "name": claimant.trim()});
     }
     let mut citations: Vec<Value> = Vec::new();
-    for e in result.evidence.iter().filter(|e| e.stance != crate::report::Stance::Related && !e.source.url.is_empty()) {
+    for e in result.evidence.iter().filter(|e| e.stance != crate::report::Stance::Related && rules::is_web_url(&e.source.url)) {
         if citations.iter().any(|c| c["url"] == e.source.url.as_str()) {
             continue;
         }
@@ -501,13 +518,18 @@ pub fn export(result: &crate::report::CheckResult, publisher: &Publisher) -> Res
         }
         citations.push(cite);
     }
+    let reviewer = match publisher.reviewer.trim() {
+        "" => REVIEWER_PLACEHOLDER,
+        name => name,
+    };
+    let url = if rules::is_web_url(publisher.url.trim()) { publisher.url.trim() } else { URL_PLACEHOLDER };
     let mut review = json!({
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": publisher.url,
-        "claimReviewed": result.claim,
+        "url": url,
+        "claimReviewed": result.claim.trim(),
         "itemReviewed": item,
-        "author": {"@type": "Organization", "name": publisher.reviewer},
+        "author": {"@type": "Organization", "name": reviewer},
         "datePublished": publisher.date,
         "reviewRating": rating,
     });

@@ -84,6 +84,57 @@ impl std::fmt::Display for Scores {
     }
 }
 
+/// What a reader would see: the reviews a check shows (judged the same claim or its
+/// opposite), against the gold ones.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Shown {
+    pub queries: usize,
+    /// Queries where a gold review is shown.
+    pub gold_shown: usize,
+    /// Queries where anything is shown.
+    pub any_shown: usize,
+    /// Reviews shown that are not gold (another fact-check, or a wrong one).
+    pub others: usize,
+    /// Gold reviews shown as the opposite claim (CheckThat!'s gold reviews check the
+    /// tweet's own claim, so these are labelled wrong, or the tweet disputes it).
+    pub gold_opposite: usize,
+    pub shown: usize,
+}
+
+impl Shown {
+    /// `shown[i]` is what a check shows for `queries[i]`: review ids and relations.
+    pub fn of(queries: &[Query], shown: &[Vec<(&str, crate::report::ReviewRelation)>]) -> Shown {
+        let mut out = Shown { queries: queries.len(), ..Shown::default() };
+        for (q, s) in queries.iter().zip(shown) {
+            let gold = |id: &str| q.gold.iter().any(|g| g == id);
+            out.gold_shown += usize::from(s.iter().any(|(id, _)| gold(id)));
+            out.any_shown += usize::from(!s.is_empty());
+            out.others += s.iter().filter(|(id, _)| !gold(id)).count();
+            out.gold_opposite += s.iter().filter(|(id, r)| gold(id) && *r == crate::report::ReviewRelation::Opposite).count();
+            out.shown += s.len();
+        }
+        out
+    }
+}
+
+impl std::fmt::Display for Shown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let share = |n: usize, of: usize| if of == 0 { 0.0 } else { n as f64 / of as f64 };
+        write!(
+            f,
+            "shown to a reader: a gold review for {} of {} queries ({:.3}), something for {}; {} reviews shown, {} not gold ({:.3}); gold shown as the opposite claim {}",
+            self.gold_shown,
+            self.queries,
+            share(self.gold_shown, self.queries),
+            self.any_shown,
+            self.shown,
+            self.others,
+            share(self.others, self.shown),
+            self.gold_opposite
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

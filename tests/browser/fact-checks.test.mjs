@@ -1,7 +1,8 @@
 // Published fact-checks (issue 11): with a bundle holding reviews imported from the
 // ClaimReview fixtures, the reader page shows a matching fact-check first, labelled as
 // the fact-checker's verdict and apart from claimcheck's own; the opposite claim is
-// labelled so; "Copy as ClaimReview" copies a draft of the markup.
+// labelled so, on the page and in the widget; "Copy as ClaimReview" copies a draft of the
+// markup, made by the CLI's own export through the wasm.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -70,6 +71,7 @@ test('a fact-check of the opposite claim says so and is never shown as the same 
   const checks = page.locator('.cc-factcheck');
   assert.equal(await checks.count(), 1);
   assert.equal(await checks.first().getAttribute('class'), 'cc-factcheck cc-factcheck--opposite');
+  assert.equal(await checks.first().locator('.cc-factcheck-by').textContent(), 'Fact-checked by Harbour Fact Check, 3 May 2024: False (of the opposite claim)');
   assert.match(await checks.first().locator('.cc-factcheck-claim').textContent(), /^A fact-check of the opposite claim: There are no political prisoners in Azerbaijan\.$/);
   assert.deepEqual(errors, []);
   await page.close();
@@ -90,6 +92,57 @@ test('no fact-check, no section; and "Copy as ClaimReview" copies a draft of the
   assert.equal(review.claimReviewed, 'Police in Azerbaijan tortured detainees in custody.');
   assert.ok(review.reviewRating.alternateName && review.author.name && review.url.startsWith('https://') && /^\d{4}-\d\d-\d\d$/.test(review.datePublished));
   assert.equal(review.itemReviewed.author.name, 'Social media users', 'the claimant of the matched review');
+  // No reviewer or address on this page: the draft says what the editor must put there.
+  assert.equal(review.author.name, 'EDITOR: your organisation');
+  assert.equal(review.url, 'https://example.org/EDITOR-the-address-of-your-fact-check');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** A host page on the same site with the widget, checking `claim` against the merged bundle. */
+async function widgetPage(attributes, claim, context) {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(join(dir, 'host.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,"></head><body>
+<script type="module" src="/claim-check.js"></script>
+<claim-check id="w" bundle="/reviews/merged.ccb" ${attributes} claim="${claim}"></claim-check></body></html>`);
+  const page = await (context || browser).newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${site.url}reviews/host.html`);
+  await page.locator('claim-check#w[data-verdict]').waitFor();
+  return { page, errors, widget: page.locator('claim-check#w') };
+}
+
+test('the widget labels a fact-check of the opposite claim too, and offers no ClaimReview copy unless the newsroom names itself', async () => {
+  const { page, errors, widget } = await widgetPage('', 'There are political prisoners in Azerbaijan.');
+  const check = widget.locator('.cc-factcheck');
+  await check.first().waitFor();
+  assert.equal(await check.count(), 1);
+  assert.equal(await check.first().getAttribute('class'), 'cc-factcheck cc-factcheck--opposite');
+  assert.equal(await check.first().locator('.cc-factcheck-by').textContent(), 'Fact-checked by Harbour Fact Check, 3 May 2024: False (of the opposite claim)');
+  assert.match(await check.first().locator('.cc-factcheck-claim').textContent(), /^A fact-check of the opposite claim: There are no political prisoners in Azerbaijan\.$/);
+  assert.equal(await widget.locator('.cc-copy-claimreview').isVisible(), false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the widget\'s "Copy as ClaimReview" copies exactly what the CLI exports (one export, in Rust)', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+  const claim = 'Police in Azerbaijan tortured detainees in custody.';
+  const { page, errors, widget } = await widgetPage('reviewer="Harbour Fact Check" review-url="https://factcheck.example.org/2024/police"', claim, context);
+  await widget.locator('.cc-factchecks').waitFor();
+  const button = widget.locator('button.cc-copy-claimreview');
+  assert.equal(await button.textContent(), 'Copy as ClaimReview');
+  // Reached and pressed from the keyboard.
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await widget.locator('.cc-copy-status', { hasText: 'an editor should review it' }).waitFor();
+  const copied = JSON.parse(await page.evaluate(() => navigator.clipboard.readText()));
+  const date = new Date().toISOString().slice(0, 10);
+  const cli = JSON.parse(execFileSync(CLI, ['check', '--claimreview', '--bundle', join(dir, 'merged.ccb'), '--reviewer', 'Harbour Fact Check',
+    '--url', 'https://factcheck.example.org/2024/police', '--date', date, claim], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  assert.deepEqual(copied, cli);
+  assert.equal(copied.itemReviewed.author.name, 'Social media users', 'the claimant of the matched review');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -1,5 +1,6 @@
-// The ClaimReview that `claimcheck check --claimreview` exports (issue 11, item 4) is
-// valid JSON-LD: it expands with the `jsonld` processor against a vendored subset of
+// The ClaimReview that `claimcheck check --claimreview` exports (issue 11, item 4), and
+// the page's and widget's "Copy as ClaimReview" (the same Rust export, through the
+// wasm's claimReviewDraft), is valid JSON-LD: it expands with the `jsonld` processor against a vendored subset of
 // schema.org's context (tests/fixtures/schemaorg-claimreview-context.jsonld: the
 // ClaimReview terms as schema.org's published context defines them, without its
 // @vocab, so a misspelled property is dropped and caught), with no network.
@@ -9,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import jsonld from 'jsonld';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,4 +65,20 @@ test('a property schema.org does not define would be caught', async () => {
   const review = { ...exported(), claimRevieved: 'typo' };
   // safe mode: a term that expands to nothing is an error, not silently dropped.
   await assert.rejects(jsonld.expand(review, { documentLoader, safe: true }));
+});
+
+test('the wasm\'s draft (page and widget) is the CLI\'s export, and expands the same', async () => {
+  const pkg = join(REPO, 'pkg');
+  const { default: init, Checker, claimReviewDraft } = await import(pathToFileURL(join(pkg, 'claimcheck.js')).href);
+  await init({ module_or_path: readFileSync(join(pkg, 'claimcheck_bg.wasm')) });
+  const result = new Checker().check('Police in Azerbaijan tortured detainees.');
+  const draft = JSON.parse(claimReviewDraft(JSON.stringify(result), 'Harbour Fact Check', 'https://factcheck.example.org/2024/police', '2024-06-01'));
+  assert.deepEqual(draft, exported());
+  const [expanded] = await jsonld.expand(draft, { documentLoader, safe: true });
+  assert.deepEqual(expanded['@type'], [`${S}ClaimReview`]);
+  // Without the newsroom's name and address, placeholders an editor must replace.
+  const placeholder = JSON.parse(claimReviewDraft(JSON.stringify(result), '', 'javascript:alert(1)', '2024-06-01'));
+  assert.equal(placeholder.author.name, 'EDITOR: your organisation');
+  assert.equal(placeholder.url, 'https://example.org/EDITOR-the-address-of-your-fact-check');
+  assert.throws(() => claimReviewDraft(JSON.stringify(result), 'X', 'https://x.org/', 'yesterday'), /date: "yesterday" is not a date YYYY-MM-DD/);
 });

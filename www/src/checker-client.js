@@ -7,7 +7,7 @@
 // (the widget fetched them with Subresource Integrity), and the compiled
 // WebAssembly.Module is posted to the worker: the worker never fetches code.
 
-import init, { Checker } from '../../pkg/claimcheck.js';
+import init, { Checker, claimReviewDraft as wasmClaimReviewDraft } from '../../pkg/claimcheck.js';
 
 /**
  * Bundles bigger than this go to a worker. Measured with the real wasm (Node 20, the
@@ -51,6 +51,9 @@ export async function compileWasm(source) {
 }
 
 let initialized;
+// The module checkers were opened with: "Copy as ClaimReview" runs the export on this
+// thread, also when the checker itself runs in a worker.
+let openedWith;
 /** Instantiates the compiled module on this thread, once. */
 function initHere(module) {
   initialized ??= init({ module_or_path: module });
@@ -258,6 +261,7 @@ class WorkerChecker {
  *          thread?: 'auto' | 'main'}} options
  */
 export async function openChecker({ bytes, name, module, createWorker, onProgress = () => {}, thread = 'auto' }) {
+  openedWith ??= module;
   let statements = null;
   if (createWorker && thread !== 'main' && !wantsWorker(bytes)) {
     // Small enough for this thread by size: is it by the length of its statements too?
@@ -311,6 +315,7 @@ async function startedWorker(createWorker) {
 
 /** A checker over the embedded default bundle, on this thread. */
 export async function openDefaultChecker(module) {
+  openedWith ??= module;
   await initHere(module);
   return new LocalChecker(new Checker());
 }
@@ -338,4 +343,17 @@ function loadInWorker(worker, { bytes, name, module, onProgress }) {
     const buffer = whole ? bytes.buffer : bytes.slice().buffer;
     worker.postMessage({ type: 'load', module, bytes: buffer, name }, [buffer]);
   });
+}
+
+/**
+ * A check's `result` as a draft of schema.org ClaimReview JSON-LD (text), for an editor
+ * to review before it is published: made by the wasm's `claimReviewDraft`, which is the
+ * CLI's own `check --claimreview` export (src/reviews/claimreview.rs), so page, widget
+ * and CLI write the same markup. `reviewer` and `url` are the newsroom's; when missing
+ * (or not http(s)) the draft says "EDITOR: …" where they go. `date` defaults to today (UTC).
+ */
+export async function claimReviewDraft(result, { reviewer = '', url = '', date = new Date().toISOString().slice(0, 10) } = {}) {
+  if (!openedWith) throw new Error('claimReviewDraft: no checker has been opened yet');
+  await initHere(openedWith);
+  return wasmClaimReviewDraft(JSON.stringify(result), reviewer, url, date);
 }

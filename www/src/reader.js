@@ -3,12 +3,12 @@
 // screen readers. The same code runs served (page.js) and offline (offline.js); only
 // the way the wasm arrives differs.
 
-import { fetchBundle, openChecker, openDefaultChecker } from './checker-client.js';
+import { claimReviewDraft, fetchBundle, openChecker, openDefaultChecker } from './checker-client.js';
 import { el, plainSummary, verdictSummary, VERDICT_LABELS } from './format.js';
 import { LoadProgress } from './progress.js';
 import { startPymChild } from './pym-child.js';
 import { clearResult, renderResult, smoothOrNot } from './render.js';
-import { claimReviewText, reportLink, resultText } from './share.js';
+import { copyText, reportLink, resultText } from './share.js';
 
 const TYPING_PAUSE_MS = 250;
 /** A #claim= link carries at most this many bytes of claim (UTF-8). */
@@ -145,10 +145,9 @@ export async function startReader({ compileWasm, createWorker }) {
     }
   });
   copyButton.addEventListener('click', () => copyLink(input.value, copyStatus));
-  copyClaimReviewButton.addEventListener('click', () => {
+  copyClaimReviewButton.addEventListener('click', async () => {
     if (!shown) return;
-    const date = new Date().toISOString().slice(0, 10);
-    const text = claimReviewText(shown.claim, shown.result, { reviewer, url: reviewUrl, date });
+    const text = await claimReviewDraft(shown.result, { reviewer, url: reviewUrl });
     copyText(text, 'ClaimReview draft copied: an editor should review it before it is published.', 'The ClaimReview draft', copyStatus);
   });
   copyResultButton.addEventListener('click', () => {
@@ -271,23 +270,6 @@ async function copyLink(claim, statusNode) {
   const cut = capClaim(claim).cut;
   const note = cut ? ` It carries the first ${LINK_CLAIM_BYTES.toLocaleString('en')} bytes of the claim.` : '';
   await copyText(linkFor(claim), `Link copied.${note}`, `This link${cut ? ` (the first ${LINK_CLAIM_BYTES.toLocaleString('en')} bytes of the claim)` : ''}`, statusNode);
-}
-
-async function copyText(text, done, what, statusNode) {
-  try {
-    await navigator.clipboard.writeText(text);
-    statusNode.textContent = done;
-  } catch {
-    // No clipboard access (an iframe without permission, a file:// page, an old
-    // browser): show the text selected, so the reader can copy it by hand.
-    const field = el(text.includes('\n') ? 'textarea' : 'input', 'cc-link-field');
-    field.readOnly = true;
-    field.value = text;
-    field.setAttribute('aria-label', what);
-    statusNode.replaceChildren(`${what}, to copy: `, field);
-    field.focus();
-    field.select();
-  }
 }
 
 function showBundleInfo(node, info, checker) {

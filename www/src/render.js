@@ -122,7 +122,10 @@ export function renderResult(container, result, {
 function factChecks(reviews, headingTag, compact) {
   const items = reviews.slice(0, compact ? 1 : 3).map((review) => {
     const date = review.reviewed ? `, ${formatDate(review.reviewed)}` : '';
-    const by = el('p', 'cc-factcheck-by', `Fact-checked by ${review.reviewer}${date}: `, el('strong', 'cc-factcheck-rating', review.rating));
+    // The rating is of the claim the fact-checker reviewed: for the opposite claim, said
+    // on the same line, so the rating is never read as the pasted claim's.
+    const by = el('p', 'cc-factcheck-by', `Fact-checked by ${review.reviewer}${date}: `, el('strong', 'cc-factcheck-rating', review.rating),
+      review.relation === 'opposite' ? ' (of the opposite claim)' : '');
     const reviewed = review.relation === 'opposite'
       ? el('p', 'cc-factcheck-claim cc-factcheck-claim--opposite', el('strong', null, 'A fact-check of the opposite claim: '), el('q', null, review.claim))
       : el('p', 'cc-factcheck-claim', 'Reviewed claim: ', el('q', null, review.claim));

@@ -1,51 +1,9 @@
 // What leaves the page: the result as plain text for the clipboard ("Copy result", and
-// "Copy" in the offline file, where a link would be a file:// address), and the
-// newsroom's "Report a problem with this verdict" link.
+// "Copy" in the offline file, where a link would be a file:// address), copying with a
+// fallback, and the newsroom's "Report a problem with this verdict" link. The "Copy as
+// ClaimReview" draft is made by the wasm (checker-client.js `claimReviewDraft`).
 
 import { VERDICT_LABELS, confidenceWord, el, formatDate, plainSummary, safeHttpUrl } from './format.js';
-
-/** The rating words and 1-5 value of a verdict, as `claimcheck check --claimreview` writes them. */
-const CLAIMREVIEW_RATINGS = {
-  supported: ['Supported by the record', 5],
-  disputed: ['Disputed: the record is divided', 3],
-  contradicted: ['Contradicted by the record', 1],
-  no_evidence: ['No evidence in this bundle', null],
-};
-
-/**
- * The check as draft schema.org ClaimReview JSON-LD, the same shape as the CLI's
- * `check --claimreview` (src/reviews/claimreview.rs): for an editor to review and
- * complete before it is published. `reviewer` and `url` come from the newsroom's page
- * (meta claimcheck:reviewer and claimcheck:review-url); when missing they say so.
- */
-export function claimReviewText(claim, result, { reviewer, url, date }) {
-  const [words, value] = CLAIMREVIEW_RATINGS[result.verdict] || CLAIMREVIEW_RATINGS.no_evidence;
-  const rating = { '@type': 'Rating', alternateName: words };
-  if (value !== null) Object.assign(rating, { ratingValue: value, bestRating: 5, worstRating: 1 });
-  const item = { '@type': 'Claim' };
-  const known = (result.reviews || []).find((r) => r.relation === 'same' && r.claimant);
-  if (known) item.author = { '@type': 'Organization', name: known.claimant };
-  const citation = [];
-  for (const e of result.evidence) {
-    const href = safeHttpUrl(e.source.url);
-    if (e.stance === 'related' || !href || citation.some((c) => c.url === e.source.url)) continue;
-    const cite = { '@type': 'CreativeWork', url: e.source.url, name: e.source.title, publisher: { '@type': 'Organization', name: e.source.publisher } };
-    if (e.source.published) cite.datePublished = e.source.published;
-    citation.push(cite);
-  }
-  const review = {
-    '@context': 'https://schema.org',
-    '@type': 'ClaimReview',
-    url: safeHttpUrl(url || '') || 'https://example.org/EDITOR-the-address-of-your-fact-check',
-    claimReviewed: claim.trim(),
-    itemReviewed: item,
-    author: { '@type': 'Organization', name: (reviewer || '').trim() || 'EDITOR: your organisation' },
-    datePublished: date,
-    reviewRating: rating,
-  };
-  if (citation.length) review.citation = citation;
-  return JSON.stringify(review, null, 2);
-}
 
 /** How many evidence items the copied text lists. */
 const COPIED_EVIDENCE = 5;
@@ -105,4 +63,24 @@ export function reportHref(base, claim, result) {
   url.searchParams.set('claim', text);
   url.searchParams.set('verdict', result.verdict);
   return url.href;
+}
+
+/**
+ * Copies `text`, then says `done` in `statusNode`. Without clipboard access (an iframe
+ * without permission, a file:// page, an old browser) the text is shown selected in a
+ * field labelled `what`, so the reader can copy it by hand.
+ */
+export async function copyText(text, done, what, statusNode) {
+  try {
+    await navigator.clipboard.writeText(text);
+    statusNode.textContent = done;
+  } catch {
+    const field = el(text.includes('\n') ? 'textarea' : 'input', 'cc-link-field');
+    field.readOnly = true;
+    field.value = text;
+    field.setAttribute('aria-label', what);
+    statusNode.replaceChildren(`${what}, to copy: `, field);
+    field.focus();
+    field.select();
+  }
 }

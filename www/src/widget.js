@@ -8,17 +8,20 @@
 // bundle (JSON source or compiled .ccb) instead of the embedded default; `compact`
 // shows a shorter result; `heading-level` (default 2) is the level of the verdict's
 // heading, to fit the host page's outline; `report-url` (http(s) or mailto:) shows
-// "Report a problem with this verdict", carrying the claim and verdict. Each result is dispatched as a `claimcheck:result` event
+// "Report a problem with this verdict", carrying the claim and verdict; `reviewer` (the
+// newsroom's name) adds "Copy as ClaimReview", a draft of schema.org ClaimReview markup
+// for an editor, with `review-url` as the address the fact-check will have (without
+// them the draft says "EDITOR: …" there). Each result is dispatched as a `claimcheck:result` event
 // (bubbles, composed; the result is `detail`) and reflected as `data-verdict` on the
 // element. Renders into Shadow DOM; theme it with --cc-* custom properties.
 
 import resultCss from './result.css';
 import widgetCss from './widget.css';
-import { compileWasm, fetchBundle, openChecker, openDefaultChecker } from './checker-client.js';
+import { claimReviewDraft, compileWasm, fetchBundle, openChecker, openDefaultChecker } from './checker-client.js';
 import { el, verdictSummary } from './format.js';
 import { LoadProgress } from './progress.js';
 import { clearResult, renderResult } from './render.js';
-import { reportLink } from './share.js';
+import { copyText, reportLink } from './share.js';
 
 const TYPING_PAUSE_MS = 250;
 
@@ -106,7 +109,7 @@ let nextId = 0;
 let nextChannel = 0;
 
 export class ClaimCheckElement extends HTMLElement {
-  static observedAttributes = ['claim', 'bundle', 'compact', 'heading-level', 'report-url'];
+  static observedAttributes = ['claim', 'bundle', 'compact', 'heading-level', 'report-url', 'reviewer', 'review-url'];
 
   #checker = null;
   #loading = null; // the load we wait for; an older one finishing late is ignored
@@ -133,7 +136,7 @@ export class ClaimCheckElement extends HTMLElement {
       this.#check();
     } else if (name === 'bundle') {
       this.#load();
-    } else if (name === 'compact' || name === 'heading-level' || name === 'report-url') {
+    } else if (name === 'compact' || name === 'heading-level' || name === 'report-url' || name === 'reviewer' || name === 'review-url') {
       this.#render();
     }
   }
@@ -165,12 +168,29 @@ export class ClaimCheckElement extends HTMLElement {
     const announcer = el('p', 'cc-visually-hidden');
     announcer.setAttribute('aria-live', 'polite');
     const report = el('div', 'cc-report-box');
+    // "Copy as ClaimReview", for newsrooms that name themselves (`reviewer`).
+    const copyReview = el('button', 'cc-secondary cc-copy-claimreview', 'Copy as ClaimReview');
+    copyReview.type = 'button';
+    copyReview.title = 'A draft of schema.org ClaimReview markup for an editor to review';
+    const copyStatus = el('p', 'cc-copy-status');
+    copyStatus.setAttribute('role', 'status');
+    const share = el('div', 'cc-share', copyReview, copyStatus);
+    share.hidden = true;
+    copyReview.addEventListener('click', async () => {
+      if (!this.#result) return;
+      try {
+        const text = await claimReviewDraft(this.#result, { reviewer: this.getAttribute('reviewer') ?? '', url: this.getAttribute('review-url') ?? '' });
+        await copyText(text, 'ClaimReview draft copied: an editor should review it before it is published.', 'The ClaimReview draft', copyStatus);
+      } catch (failure) {
+        copyStatus.textContent = `The ClaimReview draft could not be made: ${failure?.message ?? failure}`;
+      }
+    });
     const footer = el('p', 'cc-footer');
 
-    const wrapper = el('div', 'cc-root cc-widget', form, status, progress.node, error, result, report, announcer, footer);
+    const wrapper = el('div', 'cc-root cc-widget', form, status, progress.node, error, result, report, share, announcer, footer);
     wrapper.setAttribute('part', 'root');
     root.append(wrapper);
-    this.#parts = { input, status, progress, error, result, report, announcer, footer };
+    this.#parts = { input, status, progress, error, result, report, share, copyStatus, announcer, footer };
 
     input.addEventListener('input', () => {
       clearTimeout(this.#typingTimer);
@@ -269,8 +289,10 @@ export class ClaimCheckElement extends HTMLElement {
   }
 
   #render() {
-    const { result: box, announcer, report } = this.#parts;
+    const { result: box, announcer, report, share, copyStatus } = this.#parts;
     report.replaceChildren();
+    copyStatus.replaceChildren();
+    share.hidden = !this.#result || !this.hasAttribute('reviewer');
     if (!this.#result) {
       clearResult(box);
       this.removeAttribute('data-verdict');
