@@ -388,6 +388,12 @@ impl Lexicon {
         }
     }
 
+    /// A stem among the 1,000 most frequent English words (the first band): "work",
+    /// "act", "place". WordNet puts such words high in its noun hierarchy.
+    pub fn is_most_frequent(&self, stem: &str) -> bool {
+        self.common.get(stem) == Some(&0)
+    }
+
     /// Whether a synonym group lists this word (by its stem).
     pub fn in_synonym_group(&self, word: &str) -> bool {
         self.synonyms.contains_key(self.stemmer.stem(word).as_ref())

@@ -109,6 +109,11 @@ impl<'a> Match<'a> {
                 }
                 match kind {
                     WordNet::Synonym => stems_where(&|s| synonyms.iter().any(|x| x == s)),
+                    // A very common word high in WordNet's hierarchy ("work", "act")
+                    // has kinds that say something else: an investigation is a kind of
+                    // work, but "investigate those found responsible" does not speak of
+                    // "sacked from work". Specific words keep their kinds ("weapon": a rifle).
+                    WordNet::Hyponym if lexicon.is_most_frequent(&claim_stem) => Vec::new(),
                     WordNet::Hyponym => stems_where(&|s| resources::hypernyms(s).contains(&claim_stem)),
                     WordNet::Antonym => stems_where(&|s| antonyms.iter().any(|x| x == s) && !in_claim(&lexicon.term_of(s))),
                 }
