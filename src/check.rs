@@ -302,6 +302,7 @@ impl Checker {
                 confidence: round2(1.0 - outcome.confidence / 2.0),
                 independent_sources: 0,
                 positions_set_aside: outcome.positions_set_aside,
+                rebutted_set_aside: outcome.rebutted_set_aside,
             };
         }
         if outcome.positions_set_aside > 0 && outcome.verdict != Verdict::Supported {
@@ -309,6 +310,9 @@ impl Checker {
                 "Statements that back the claim come only from the party it speaks for, or are rebutted on record: they are shown as that party's position, not as support."
                     .to_string(),
             );
+        }
+        if outcome.rebutted_set_aside > 0 && outcome.verdict != Verdict::Contradicted {
+            notes.push("Statements that go against the claim are rebutted on record: they are shown as their speaker's position, not as evidence against it.".to_string());
         }
         if outcome.verdict == Verdict::NoEvidence {
             notes.push(NOTHING_SETTLES.to_string());

@@ -1,11 +1,13 @@
 //! From stances to a verdict. Each publisher counts once per side (its strongest item),
 //! so ten statements from one report are not ten sources. Government statements count
-//! for less, and statements that the bundle's curators record as rebutted count for half.
+//! for less.
 //!
 //! What may make a claim *supported* is narrower than what may go against it: a statement
 //! by the party the claim speaks for (its own speaker, or a government speaking for
 //! itself) and a statement the bundle records as rebutted are that party's position, not
-//! support. When they are all that backs a claim, it is not supported.
+//! support. When they are all that backs a claim, it is not supported. Likewise a
+//! statement rebutted on record never goes against a claim: what rebuts it is the record,
+//! and the rebutted statement is its speaker's position.
 
 use std::collections::HashMap;
 
@@ -27,9 +29,14 @@ pub struct Vote<'a> {
 }
 
 impl Vote<'_> {
-    /// Whether this vote may count towards "supported".
-    fn may_back(&self) -> bool {
-        !self.own_party && !self.rebutted
+    /// Whether this vote counts towards the verdict: a party's own backing and anything
+    /// rebutted on record are positions, not evidence.
+    fn counts(&self) -> bool {
+        match self.stance {
+            Stance::Supports => !self.own_party && !self.rebutted,
+            Stance::Contradicts => !self.rebutted,
+            Stance::Related => true,
+        }
     }
 }
 
@@ -39,15 +46,16 @@ pub struct Outcome {
     pub independent_sources: usize,
     /// Supporting votes set aside as a party's own position or as rebutted on record.
     pub positions_set_aside: usize,
+    /// Contradicting votes set aside as rebutted on record.
+    pub rebutted_set_aside: usize,
 }
 
 fn credibility(vote: &Vote) -> f32 {
-    let by_kind = match vote.speaker_kind {
+    match vote.speaker_kind {
         Kind::Government => 0.7,
         Kind::Testimony | Kind::Other => 0.8,
         _ => 1.0,
-    };
-    by_kind * if vote.rebutted { 0.5 } else { 1.0 }
+    }
 }
 
 /// Sum over publishers of each publisher's strongest weighted vote for `stance`. A
@@ -86,13 +94,20 @@ fn side<'a>(votes: &[Vote<'a>], stance: Stance) -> (f32, Vec<&'a str>) {
 }
 
 pub fn decide(votes: &[Vote], best_related: f32) -> Outcome {
-    let positions_set_aside = votes.iter().filter(|v| v.stance == Stance::Supports && !v.may_back()).count();
-    let counted: Vec<Vote> = votes.iter().filter(|v| v.stance != Stance::Supports || v.may_back()).copied().collect();
+    let set_aside = |stance: Stance| votes.iter().filter(|v| v.stance == stance && !v.counts()).count();
+    let (positions_set_aside, rebutted_set_aside) = (set_aside(Stance::Supports), set_aside(Stance::Contradicts));
+    let counted: Vec<Vote> = votes.iter().filter(|v| v.counts()).copied().collect();
     let votes = counted.as_slice();
     let (support, supporters) = side(votes, Stance::Supports);
     let (contra, contradictors) = side(votes, Stance::Contradicts);
     if support == 0.0 && contra == 0.0 {
-        return Outcome { verdict: Verdict::NoEvidence, confidence: round2((1.0 - best_related).clamp(0.3, 0.95)), independent_sources: 0, positions_set_aside };
+        return Outcome {
+            verdict: Verdict::NoEvidence,
+            confidence: round2((1.0 - best_related).clamp(0.3, 0.95)),
+            independent_sources: 0,
+            positions_set_aside,
+            rebutted_set_aside,
+        };
     }
     let (strong, weak) = (support.max(contra), support.min(contra));
     // More independent publishers make a verdict surer: 1, 2, 3 publishers -> 0.6, 0.84, 0.94.
@@ -101,13 +116,13 @@ pub fn decide(votes: &[Vote], best_related: f32) -> Outcome {
         let mut all: Vec<&str> = supporters.iter().chain(&contradictors).copied().collect();
         all.sort_unstable();
         all.dedup();
-        return Outcome { verdict: Verdict::Disputed, confidence: round2(0.5 + 0.4 * weak / strong), independent_sources: all.len(), positions_set_aside };
+        return Outcome { verdict: Verdict::Disputed, confidence: round2(0.5 + 0.4 * weak / strong), independent_sources: all.len(), positions_set_aside, rebutted_set_aside };
     }
     let (verdict, publishers) = if support > contra { (Verdict::Supported, supporters) } else { (Verdict::Contradicted, contradictors) };
     let best = votes.iter().filter(|v| v.stance == if verdict == Verdict::Supported { Stance::Supports } else { Stance::Contradicts }).map(|v| v.strength).fold(0.0, f32::max);
     let margin = (strong - weak) / strong;
     let confidence = (best.min(1.0) * margin * (0.6 + 0.4 * breadth(publishers.len()))).clamp(0.05, 0.99);
-    Outcome { verdict, confidence: round2(confidence), independent_sources: publishers.len(), positions_set_aside }
+    Outcome { verdict, confidence: round2(confidence), independent_sources: publishers.len(), positions_set_aside, rebutted_set_aside }
 }
 
 pub fn round2(v: f32) -> f32 {
@@ -151,6 +166,17 @@ mod tests {
         let mut rebutted = vote(Stance::Supports, 0.95, "Azeri Times", Kind::News);
         rebutted.rebutted = true;
         assert_eq!(decide(&[rebutted, vote(Stance::Contradicts, 0.5, "HRW", Kind::Ngo)], 0.0).verdict, Verdict::Contradicted);
+    }
+
+    #[test]
+    fn a_rebutted_statement_alone_never_makes_a_claim_contradicted() {
+        let mut denial = vote(Stance::Contradicts, 0.9, "Azeri Times", Kind::Government);
+        denial.rebutted = true;
+        let alone = decide(&[denial], 0.0);
+        assert_eq!(alone.verdict, Verdict::NoEvidence);
+        assert_eq!(alone.rebutted_set_aside, 1);
+        let with_finding = decide(&[denial, vote(Stance::Contradicts, 0.6, "Human Rights Watch", Kind::Ngo)], 0.0);
+        assert_eq!((with_finding.verdict, with_finding.independent_sources), (Verdict::Contradicted, 1));
     }
 
     #[test]

@@ -157,3 +157,26 @@ fn an_unheard_speaker_is_never_confirmed_by_others() {
     assert!(unheard.notes.iter().any(|n| n.contains("nothing by Amnesty International")), "{:?}", unheard.notes);
     assert_eq!(unheard.evidence.first().map(|e| e.stance), Some(Stance::Supports), "the backing statement is still shown");
 }
+
+/// A statement rebutted on record is its speaker's position: alone, it makes a claim
+/// neither supported nor contradicted (a true claim was "contradicted" by the denial
+/// that the bundle itself records as rebutted).
+#[test]
+fn a_rebutted_statement_alone_never_contradicts() {
+    let json = serde_json::json!({
+        "format": "claimcheck-bundle/1", "title": "Test", "language": "en",
+        "sources": [{"id": "src", "publisher": "Ruritania Times", "kind": "news", "title": "Ministry denies abuse photos",
+                     "url": "https://example.org/r", "published": "2020-08-14"}],
+        "statements": [
+            {"id": "src/denial", "source": "src", "quote": "The Interior Ministry said the photos were taken in another country.", "speaker": "Ruritania Interior Ministry", "speaker_kind": "government"},
+            {"id": "src/flag", "source": "src", "quote": "One of the photographs shows the ministry's coat of arms.", "speaker": "Ruritania Times", "speaker_kind": "news"}
+        ],
+        "relations": [{"from": "src/denial", "to": "src/flag", "kind": "contradicts"}],
+    })
+    .to_string();
+    let checker = Checker::from_bytes(json.as_bytes(), "case.json", None).expect("case bundle verifies");
+    let result = checker.check("The photos were not taken in another country.");
+    assert_eq!(result.evidence.first().map(|e| e.stance), Some(Stance::Contradicts), "the denial still reads against the claim and is shown");
+    assert_ne!(result.verdict, Verdict::Contradicted, "{:?}", result.notes);
+    assert!(result.notes.iter().any(|n| n.contains("rebutted on record")), "{:?}", result.notes);
+}
