@@ -282,7 +282,11 @@ fn run(command: Command) -> Result<ExitCode, String> {
             let checker = load(Some(&path))?;
             let bytes = checker.compile();
             write_output(&output, &bytes)?;
-            say!("{}: {} bytes, {} statements", output.display(), bytes.len(), checker.bundle().statements.len());
+            let reviews = match checker.bundle().reviews.len() {
+                0 => String::new(),
+                n => format!(", {}", plural(n, "review")),
+            };
+            say!("{}: {} bytes, {} statements{reviews}", output.display(), bytes.len(), checker.bundle().statements.len());
             Ok(ExitCode::SUCCESS)
         }
         Command::Bundle { command: BundleCommand::ImportReviews { files, output, into, title } } => import_reviews(&files, &output, into.as_deref(), title),
@@ -323,6 +327,15 @@ fn run(command: Command) -> Result<ExitCode, String> {
 
 /// Writes an output file beside itself and renames it into place, so it is never half
 /// written; a missing folder is named as such.
+/// "1 review", "3 reviews".
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 fn write_output(output: &Path, bytes: &[u8]) -> Result<(), String> {
     if let Some(folder) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         if !folder.is_dir() {
@@ -356,6 +369,14 @@ fn import_reviews(files: &[PathBuf], output: &Path, into: Option<&Path>, title: 
     bar.finish();
     let imported = claimreview::finish(imported, errors).map_err(|e| e.to_string())?;
     let count = imported.reviews.len();
+    let skipped: Vec<String> = imported.skipped.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
+    let skipped = if skipped.is_empty() { String::new() } else { format!("; skipped {}", skipped.join(", ")) };
+    // A page or feed without a single ClaimReview is the wrong file, not an empty bundle.
+    if count == 0 {
+        let names: Vec<String> = files.iter().take(3).map(|p| p.display().to_string()).collect();
+        let more = if files.len() > 3 { format!(" and {} more", files.len() - 3) } else { String::new() };
+        return Err(format!("{}{more}: no ClaimReview found{skipped}; nothing written", names.join(", ")));
+    }
     if let Some(path) = into {
         text_files_stay_reachable(path, output)?;
     }
@@ -363,7 +384,18 @@ fn import_reviews(files: &[PathBuf], output: &Path, into: Option<&Path>, title: 
         Some(path) => load(Some(path))?.bundle().clone(),
         None => Bundle { title, language: "en".into(), sources: Vec::new(), statements: Vec::new(), relations: Vec::new(), reviews: Vec::new() },
     };
-    bundle.reviews.extend(imported.reviews);
+    // A feed imported again refreshes its reviews: the same id (the fact-check's @id or
+    // URL) replaces the review kept before, so a daily import never collides with itself.
+    let mut updated = 0;
+    for review in imported.reviews {
+        match bundle.reviews.iter_mut().find(|r| r.id == review.id) {
+            Some(kept) => {
+                *kept = review;
+                updated += 1;
+            }
+            None => bundle.reviews.push(review),
+        }
+    }
     if bundle.reviews.len() > limits::MAX_REVIEWS {
         return Err(format!("{}: {} reviews; the limit is {}", output.display(), bundle.reviews.len(), limits::MAX_REVIEWS));
     }
@@ -385,10 +417,9 @@ fn import_reviews(files: &[PathBuf], output: &Path, into: Option<&Path>, title: 
         bytes
     };
     write_output(output, &bytes)?;
-    let skipped: Vec<String> = imported.skipped.iter().map(|(kind, n)| format!("{n} {kind}")).collect();
-    let skipped = if skipped.is_empty() { String::new() } else { format!("; skipped {}", skipped.join(", ")) };
-    let repeats = if imported.duplicates > 0 { format!("; {} repeated reviews kept once", imported.duplicates) } else { String::new() };
-    say!("{}: {} bytes, {count} reviews imported{skipped}{repeats}", output.display(), bytes.len());
+    let repeats = if imported.duplicates > 0 { format!("; {} kept once", plural(imported.duplicates, "repeated review")) } else { String::new() };
+    let updated = if updated > 0 { format!(" ({updated} of them replacing the review with the same id)") } else { String::new() };
+    say!("{}: {} bytes, {} imported{updated}{skipped}{repeats}", output.display(), bytes.len(), plural(count, "review"));
     Ok(ExitCode::SUCCESS)
 }
 

@@ -89,11 +89,28 @@ fn imported_reviews_merge_into_a_bundle_and_a_check_finds_them_first() {
     let readable = claimcheck(&["check", "--bundle", &out.display().to_string(), "There are political prisoners in Azerbaijan."]);
     let readable = String::from_utf8_lossy(&readable.stdout);
     assert!(readable.contains("Fact-checked by Harbour Fact Check, 2024-05-03: False (a fact-check of the opposite claim)"), "{readable}");
-    // Importing the same feeds again into the merged bundle: the ids are taken.
+    // Importing the same feeds again into the merged bundle (a daily refresh): each
+    // review replaces the one with its id, none is added twice.
     let again = import(&dir.join("again.ccb"), &["--into", &out.display().to_string()]);
-    assert!(!again.status.success());
-    assert!(String::from_utf8_lossy(&again.stderr).contains("field \"id\": id is used by another review"), "{}", String::from_utf8_lossy(&again.stderr));
-    assert!(!dir.join("again.ccb").exists());
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("6 reviews imported (6 of them replacing the review with the same id)"), "{}", String::from_utf8_lossy(&again.stdout));
+    let refreshed = check_json(&dir.join("again.ccb"), "There are no political prisoners in Azerbaijan.");
+    assert_eq!(refreshed["reviews"], same["reviews"]);
+}
+
+/// A file without a single ClaimReview (an article page, the wrong feed) is an error
+/// that says so, and nothing is written.
+#[test]
+fn a_file_without_claim_reviews_is_refused() {
+    let dir = scratch("none");
+    let page = dir.join("article.json");
+    std::fs::write(&page, r#"{"@context":"https://schema.org","@type":"NewsArticle","headline":"Not a fact-check"}"#).unwrap();
+    let out = dir.join("out.json");
+    let output = claimcheck(&["bundle", "import-reviews", &page.display().to_string(), "-o", &out.display().to_string()]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("article.json: no ClaimReview found; skipped 1 NewsArticle; nothing written"), "{stderr}");
+    assert!(!out.exists());
 }
 
 /// Each hostile feed: the error names the file, the item and the property, and
@@ -120,6 +137,11 @@ fn hostile_feeds_are_refused_by_name_and_nothing_is_written() {
         ("types.json", review("5", "\"https://e.org/a\""), "types.json: ClaimReview #1 (https://e.org/a): field \"claimReviewed\": expected a string, found a number"),
         ("nourl.json", review("\"Claim.\"", "null"), "nourl.json: item #1: field \"url\": required property is missing"),
         ("bidi.json", review("\"\\u202eeurT\"", "\"https://e.org/a\""), "field \"claimReviewed\": contains the bidirectional control U+202E"),
+        (
+            "scale.json",
+            review("\"Claim.\"", "\"https://e.org/a\"").replace(r#"{"alternateName":"False"}"#, r#"{"alternateName":"False","ratingValue":9,"bestRating":5,"worstRating":1}"#),
+            "scale.json: ClaimReview #1 (https://e.org/a): field \"reviewRating.ratingValue\": 9 is outside the scale from worstRating 1 to bestRating 5",
+        ),
         ("blocks.html", many_blocks, "blocks.html: more than 100 JSON-LD script blocks in one page; the limit is 100"),
         (
             "api.json",
@@ -154,7 +176,7 @@ fn a_page_of_many_ordinary_scripts_is_read_for_its_one_claim_review() {
     let out = dir.join("out.json");
     let output = Command::new(env!("CARGO_BIN_EXE_claimcheck")).args(["bundle", "import-reviews", "page.html", "page.html", "-o"]).arg(&out).current_dir(&dir).output().unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success() && stdout.contains("1 reviews imported; 1 repeated reviews kept once"), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success() && stdout.contains("1 review imported; 1 repeated review kept once"), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
 }
 
 // ---- Export (issue 11, item 4) ----

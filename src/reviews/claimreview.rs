@@ -360,6 +360,9 @@ impl Reader<'_, '_> {
         }
         if let Some((field, message)) = rules::rating_problem(numbers[0], numbers[1], numbers[2]) {
             let at = ["rating_value", "rating_best", "rating_worst"].iter().position(|f| *f == field).unwrap_or(0);
+            // Named as the feed names them ("worstRating"), not as the bundle does.
+            let leaf = |path: &'static str| path.rsplit('.').next().unwrap_or(path);
+            let message = message.replace("rating_worst", leaf(names.numbers[2])).replace("rating_best", leaf(names.numbers[1]));
             r.error(ErrorKind::InvalidValue, &name, Some(names.numbers[at]), message);
             ok = false;
         }

@@ -52,6 +52,8 @@ test('a fact-check of the same claim is shown first, as the fact-checker\'s verd
   assert.equal(await first.locator('a').getAttribute('href'), 'https://factcheck.example.org/2024/azerbaijan-political-prisoners/');
   assert.match(await first.textContent(), /Human rights groups and the UN have documented/);
   assert.match(await result.locator('.cc-own-assessment').textContent(), /claimcheck’s own assessment/);
+  // The bundle's description counts its fact-checks beside its statements.
+  assert.match(await page.locator('#bundle-info').textContent(), /, 6 published fact-checks\. Language/);
   assert.deepEqual(errors, []);
   await page.close();
 });

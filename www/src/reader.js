@@ -274,6 +274,6 @@ async function copyLink(claim, statusNode) {
 
 function showBundleInfo(node, info, checker) {
   node.textContent = `Bundle: ${info.title} — ${info.sources} sources, ${info.statements} statements, `
-    + `${info.relations} curated relations. Language: ${info.language}.`
+    + `${info.relations} curated relations${info.reviews ? `, ${info.reviews} published fact-check${info.reviews === 1 ? '' : 's'}` : ''}. Language: ${info.language}.`
     + (checker ? ` Checked in ${checker.inWorker ? 'a background worker' : 'this page'}.` : '');
 }

@@ -232,7 +232,8 @@ export class ClaimCheckElement extends HTMLElement {
       progress.hide();
       status.textContent = '';
       const { info } = checker;
-      footer.textContent = `Checked against “${info.title}”: ${info.statements} sourced statements. claimcheck runs in your browser.`;
+      const factChecks = info.reviews ? ` and ${info.reviews} published fact-check${info.reviews === 1 ? '' : 's'}` : '';
+      footer.textContent = `Checked against “${info.title}”: ${info.statements} sourced statements${factChecks}. claimcheck runs in your browser.`;
       this.#check();
     } catch (failure) {
       if (this.#loading !== token) return;
