@@ -180,3 +180,21 @@ fn a_rebutted_statement_alone_never_contradicts() {
     assert_ne!(result.verdict, Verdict::Contradicted, "{:?}", result.notes);
     assert!(result.notes.iter().any(|n| n.contains("rebutted on record")), "{:?}", result.notes);
 }
+
+/// The headline case as people type it: the ministry's denial with a contraction or a
+/// plain "not". The spelling reader once read "weren" as "were" and dropped the "n't",
+/// and a negation over the place alone was not weighed: both made the denial supported.
+#[test]
+fn the_denial_typed_with_a_contraction_is_never_supported() {
+    let checker = Checker::embedded().unwrap();
+    for claim in [
+        "The torture photos weren't taken in Azerbaijan.",
+        "The torture photos weren’t taken in Azerbaijan.",
+        "The photos were not taken in Azerbaijan.",
+        "The torture photos WEREN'T taken in Azerbaijan.",
+    ] {
+        let result = checker.check(claim);
+        assert_eq!(result.verdict, Verdict::Contradicted, "{claim}: {:?}", result.notes);
+        assert!(result.readings.is_empty(), "{claim}: nothing misspelled: {:?}", result.notes);
+    }
+}

@@ -194,16 +194,30 @@ impl<'a> Match<'a> {
         let mut statement_negators = BTreeSet::new();
         let mut flips = Vec::new();
         let mut polar_terms = Vec::new();
+        // The claim's negators over places only ("the photos weren't taken in
+        // Azerbaijan"): its polarity when nothing else it negates is shared.
+        let mut place_negators = BTreeSet::new();
         for (term, hit) in &found {
-            if term.entity {
+            if term.entity && !term.place {
                 continue;
             }
             let Some(occurrences) = hit.occurrences() else { continue };
-            polar_terms.push(term.term.as_str());
+            if !term.entity {
+                polar_terms.push(term.term.as_str());
+            }
             for (n, negator) in claim.analysis.negators.iter().enumerate() {
                 if term.tokens.iter().any(|t| negator.scope.contains(t)) && !(both_demand && negator.kind == NegatorKind::Demand) {
-                    claim_negators.insert(n);
+                    if term.entity {
+                        place_negators.insert(n);
+                    } else {
+                        claim_negators.insert(n);
+                    }
                 }
+            }
+            // A statement's negation near a place is too often about something else
+            // there ("failure ... in Azerbaijan"): the statement's side stays with words.
+            if term.entity {
+                continue;
             }
             let all_negated = occurrences.iter().all(|&i| statement.is_negated(i));
             match hit {
@@ -217,6 +231,9 @@ impl<'a> Match<'a> {
                 Found::Opposite(_) if !all_negated => flips.push((*term, occurrences[0])),
                 _ => {}
             }
+        }
+        if claim_negators.is_empty() {
+            claim_negators = place_negators;
         }
         let claim_polarity = claim_negators.len() % 2;
         let statement_polarity = (statement_negators.len() + flips.len()) % 2;

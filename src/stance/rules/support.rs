@@ -40,10 +40,22 @@ pub fn decide(m: &Match) -> Option<Decision> {
     // "X are humane": what follows the copula is what the claim asserts of X. None of it
     // found in the quote, the statement speaks of X but not of that.
     let copula_predicate_unspoken = copula_predicate(&claim.analysis).is_some_and(|words| !words.iter().any(|&i| claim.terms.iter().any(|t| t.tokens.contains(&i) && spoken(t))));
+    // "The photos weren't taken in Azerbaijan": when the claim's negation holds only
+    // names and places, polarity (judged over other words) does not see it; a statement
+    // that names them without negating them says the opposite, not the same.
+    let negated_names_affirmed = m.claim_negators.is_empty()
+        && claim
+            .terms
+            .iter()
+            .filter(|t| {
+                t.entity && t.tokens.iter().any(|&i| claim.analysis.negators.iter().any(|n| matches!(n.kind, NegatorKind::Forward | NegatorKind::Backward) && n.scope.contains(&i)))
+            })
+            .any(|t| m.found.iter().any(|(f, hit)| f.term == t.term && hit.occurrences().is_some_and(|ix| !ix.iter().any(|&i| statement.is_negated(i)))));
     // One word ("police") asserts nothing a statement could back.
     let says_something = claim.terms.len() >= 2;
     let supports = says_something
         && !negated_unspoken
+        && !negated_names_affirmed
         && !places_unspoken
         && !copula_predicate_unspoken
         && m.coverage >= SUPPORT_MIN_COVERAGE
