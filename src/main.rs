@@ -387,13 +387,17 @@ fn import_reviews(files: &[PathBuf], output: &Path, into: Option<&Path>, title: 
     // A feed imported again refreshes its reviews: the same id (the fact-check's @id or
     // URL) replaces the review kept before, so a daily import never collides with itself.
     let mut updated = 0;
+    let mut position: std::collections::HashMap<String, usize> = bundle.reviews.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
     for review in imported.reviews {
-        match bundle.reviews.iter_mut().find(|r| r.id == review.id) {
-            Some(kept) => {
-                *kept = review;
+        match position.get(&review.id) {
+            Some(&i) => {
+                bundle.reviews[i] = review;
                 updated += 1;
             }
-            None => bundle.reviews.push(review),
+            None => {
+                position.insert(review.id.clone(), bundle.reviews.len());
+                bundle.reviews.push(review);
+            }
         }
     }
     if bundle.reviews.len() > limits::MAX_REVIEWS {

@@ -108,6 +108,8 @@ fn analyze_with(text: &str, tokens_only: bool) -> Analysis {
     let mut tokens = Vec::with_capacity(pieces.len());
     let mut sentence_ends = Vec::new();
     let mut sentence_start = true;
+    // The two- and three-word lookup key, one buffer for the whole text.
+    let mut key = String::new();
     let mut i = 0;
     while i < pieces.len() {
         match &pieces[i] {
@@ -125,9 +127,10 @@ fn analyze_with(text: &str, tokens_only: bool) -> Analysis {
             Piece::Word { folded, capitalized, all_caps } => {
                 // Three-word names ("human rights watch").
                 if let (Some(Piece::Word { folded: second, .. }), Some(Piece::Word { folded: third, .. })) = (pieces.get(i + 1), pieces.get(i + 2)) {
-                    let triple = format!("{folded} {second} {third}");
-                    if let Some(alias) = lexicon.aliases.get(triple.as_str()) {
-                        let mut token = Token::name(&triple, alias);
+                    key.clear();
+                    key.extend([folded.as_str(), " ", second.as_str(), " ", third.as_str()]);
+                    if let Some(alias) = lexicon.aliases.get(key.as_str()) {
+                        let mut token = Token::name(&key, alias);
                         token.capitalized = *capitalized;
                         tokens.push(token);
                         i += 3;
@@ -159,16 +162,18 @@ fn analyze_with(text: &str, tokens_only: bool) -> Analysis {
                 // Two-word places, names and phrases ("united states", "united
                 // nations", "rounded up").
                 if let Some(Piece::Word { folded: next, .. }) = pieces.get(i + 1) {
-                    let pair = format!("{folded} {next}");
-                    if let Some(&(_, word)) = lexicon::PHRASES.iter().find(|(p, _)| *p == pair) {
+                    key.clear();
+                    key.extend([folded.as_str(), " ", next.as_str()]);
+                    let pair = key.as_str();
+                    if let Some(&word) = lexicon.phrases.get(pair) {
                         tokens.push(lexicon.word_token(word, false, false));
                         i += 2;
                         sentence_start = false;
                         continue;
                     }
-                    let token = match (lexicon.places.get(pair.as_str()), lexicon.aliases.get(pair.as_str())) {
-                        (Some(place), _) => Some(Token::place(&pair, place)),
-                        (None, Some(alias)) => Some(Token::name(&pair, alias)),
+                    let token = match (lexicon.places.get(pair), lexicon.aliases.get(pair)) {
+                        (Some(place), _) => Some(Token::place(pair, place)),
+                        (None, Some(alias)) => Some(Token::name(pair, alias)),
                         (None, None) => None,
                     };
                     if let Some(mut token) = token {
@@ -264,6 +269,8 @@ pub struct Lexicon {
     places: HashMap<&'static str, &'static str>,
     /// folded word or two-word name -> acronym term
     aliases: HashMap<&'static str, &'static str>,
+    /// Two-word phrases read as one word ("rounded up" as "arrested").
+    phrases: HashMap<&'static str, &'static str>,
     numbers: HashMap<&'static str, f64>,
     /// term -> the band of English word frequency it falls in (`COMMON_BANDS`)
     common: HashMap<String, u8>,
@@ -323,6 +330,7 @@ impl Lexicon {
             antonyms: HashMap::new(),
             places: HashMap::new(),
             aliases: lexicon::NAME_ALIASES.iter().copied().collect(),
+            phrases: lexicon::PHRASES.iter().copied().collect(),
             numbers: lexicon::NUMBER_WORDS.iter().copied().collect(),
             common: HashMap::new(),
         };
