@@ -266,7 +266,20 @@ impl Checker {
         // framed claim ("X denies that P") is judged on P, so they do bear on it.
         let reports_a_denial = view.frame.speaker.is_none() && view.frame.falsity.is_none() && view.analysis.tokens.iter().any(|t| crate::analysis::cues::is_denial_word(&t.word));
         let items = self.follow_relations(items, !reports_a_denial);
-        let rebutted: HashSet<usize> = self.bundle.relations.iter().filter(|r| r.kind == RelationKind::Contradicts).map(|r| r.from).collect();
+        // Rebutted on record: by someone other than the party the claim speaks for. A
+        // government's notice about its own affairs ("the bridge is closed") does not
+        // discredit the reports that say otherwise; another government's findings do.
+        let judged: HashSet<usize> = items.iter().map(|item| item.doc).collect();
+        let claim_places = view.analysis.places();
+        let independent =
+            |by: &crate::bundle::Statement| by.speaker_kind != crate::bundle::Kind::Government || !speaks_on_itself(&by.speaker, &claim_places, &analyze(&by.quote).places());
+        let rebutted: HashSet<usize> = self
+            .bundle
+            .relations
+            .iter()
+            .filter(|r| r.kind == RelationKind::Contradicts && judged.contains(&r.from) && independent(&self.bundle.statements[r.to]))
+            .map(|r| r.from)
+            .collect();
         let claim_speaker = view.frame.speaker.as_deref().map(fold_name);
         // Publishers count as they look: "Human Rights Wаtch" (Cyrillic а) is Human Rights
         // Watch, not an independent source.

@@ -198,3 +198,25 @@ fn the_denial_typed_with_a_contraction_is_never_supported() {
         assert!(result.readings.is_empty(), "{claim}: nothing misspelled: {:?}", result.notes);
     }
 }
+
+/// Rebutted on record means by someone other than the party the claim speaks for: a
+/// government's notice about its own affairs does not set aside the report against it.
+#[test]
+fn a_party_rebutting_a_report_on_itself_does_not_set_the_report_aside() {
+    let json = serde_json::json!({
+        "format": "claimcheck-bundle/1", "title": "Test", "language": "en",
+        "sources": [
+            {"id": "port", "publisher": "Port Authority", "kind": "government", "title": "Bridge closed", "url": "https://example.org/p", "published": "2023-03-02"},
+            {"id": "news", "publisher": "Gazette", "kind": "news", "title": "Bridge open", "url": "https://example.org/n", "published": "2023-03-03"}
+        ],
+        "statements": [
+            {"id": "port/closed", "source": "port", "quote": "The harbour bridge is closed to all traffic until April.", "speaker": "Port Authority", "speaker_kind": "government"},
+            {"id": "news/open", "source": "news", "quote": "Drivers said the harbour bridge was not closed on Monday.", "speaker": "Gazette", "speaker_kind": "news"}
+        ],
+        "relations": [{"from": "news/open", "to": "port/closed", "kind": "contradicts"}],
+    })
+    .to_string();
+    let checker = Checker::from_bytes(json.as_bytes(), "case.json", None).expect("case bundle verifies");
+    let result = checker.check("The harbour bridge is closed.");
+    assert_eq!(result.verdict, Verdict::Contradicted, "{:?}", result.notes);
+}
