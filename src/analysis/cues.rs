@@ -202,10 +202,9 @@ fn is_particle(word: &str) -> bool {
 /// ("unjustly" means arbitrary, not "not just"). The one test both the term of a word and
 /// its negation use, so the two cannot disagree.
 pub fn self_negation<'a>(word: &'a str, lexicon: &Lexicon) -> Option<&'a str> {
-    if lexicon.in_synonym_group(word) {
-        return None;
-    }
-    lexical_negation_base(word)
+    // The synonym groups are keyed by stem: stem only the few words that could negate.
+    let base = lexical_negation_base(word)?;
+    (!lexicon.in_synonym_group(word)).then_some(base)
 }
 
 /// For a word that negates itself, the word it negates: "unpunished" -> "punished",
