@@ -68,12 +68,17 @@ const PREVENTED_FROM_REACH: usize = 6;
 
 /// Words that are cues and never content.
 pub fn is_cue_word(word: &str) -> bool {
-    is_denial_word(word)
-        || FORWARD_NEGATORS.contains(&word)
-        || BACKWARD_NEGATORS.contains(&word)
-        || DEMAND_CUES.contains(&word)
-        || UNIVERSAL_QUANTIFIERS.contains(&word)
-        || COMPARATORS.contains(&word)
+    // Asked of every word of every text analysed: one set, not six list scans.
+    static CUE_WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    CUE_WORDS
+        .get_or_init(|| {
+            [DENIAL_VERBS, BACKWARD_NEGATORS, &["denial", "denials", "rejection"], FORWARD_NEGATORS, DEMAND_CUES, UNIVERSAL_QUANTIFIERS, COMPARATORS]
+                .into_iter()
+                .flatten()
+                .copied()
+                .collect()
+        })
+        .contains(word)
 }
 
 /// Words that call something untrue ("denies", "rejected", "lies", "baseless"). Besides
