@@ -271,8 +271,7 @@ impl Checker {
         // discredit the reports that say otherwise; another government's findings do.
         let judged: HashSet<usize> = items.iter().map(|item| item.doc).collect();
         let claim_places = view.analysis.places();
-        let independent =
-            |by: &crate::bundle::Statement| by.speaker_kind != crate::bundle::Kind::Government || !speaks_on_itself(&by.speaker, &claim_places, &analyze(&by.quote).places());
+        let independent = |by: &crate::bundle::Statement| !government_on_itself(by, &claim_places, &analyze(&by.quote).places());
         let rebutted: HashSet<usize> = self
             .bundle
             .relations
@@ -310,13 +309,7 @@ impl Checker {
         if view.unknown_speaker && !view.frame.denial && outcome.verdict == Verdict::Supported {
             let speaker = view.frame.speaker.as_deref().map(crate::stance::wording::in_sentence).unwrap_or_default();
             notes.push(format!("This bundle has nothing by {speaker}: what others say is shown, but it cannot confirm what {speaker} said."));
-            outcome = Outcome {
-                verdict: Verdict::NoEvidence,
-                confidence: round2(1.0 - outcome.confidence / 2.0),
-                independent_sources: 0,
-                positions_set_aside: outcome.positions_set_aside,
-                rebutted_set_aside: outcome.rebutted_set_aside,
-            };
+            outcome = Outcome { verdict: Verdict::NoEvidence, confidence: round2(1.0 - outcome.confidence / 2.0), independent_sources: 0, ..outcome };
         }
         if outcome.positions_set_aside > 0 && outcome.verdict != Verdict::Supported {
             notes.push(
@@ -433,7 +426,7 @@ impl Checker {
             let year = self.bundle.date_of(statement).map(|d| d.year);
             let judgement = judge(view, &quote, &aside, &aside_places, year);
             let relevance = relevance(judgement.coverage, score, top_score);
-            let on_itself = statement.speaker_kind == crate::bundle::Kind::Government && speaks_on_itself(&statement.speaker, &claim_places, &quote.places());
+            let on_itself = government_on_itself(statement, &claim_places, &quote.places());
             items.push(Item { doc, score, judgement, relevance, on_itself });
         }
         items.sort_by(|a, b| b.relevance.total_cmp(&a.relevance).then(a.doc.cmp(&b.doc)));
@@ -737,6 +730,12 @@ fn plural(n: usize) -> String {
 /// A party's name folded for comparison: lower case, letters and spaces.
 fn fold_name(name: &str) -> String {
     name.chars().flat_map(char::to_lowercase).map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether a statement is a government's on its own country: that government's position,
+/// not independent evidence (see `speaks_on_itself`).
+fn government_on_itself(statement: &crate::bundle::Statement, claim_places: &[&str], quote_places: &[&str]) -> bool {
+    statement.speaker_kind == crate::bundle::Kind::Government && speaks_on_itself(&statement.speaker, claim_places, quote_places)
 }
 
 /// Whether a government speaker speaks of its own country: neither the claim nor the

@@ -325,8 +325,6 @@ fn run(command: Command) -> Result<ExitCode, String> {
     }
 }
 
-/// Writes an output file beside itself and renames it into place, so it is never half
-/// written; a missing folder is named as such.
 /// "1 review", "3 reviews".
 fn plural(n: usize, noun: &str) -> String {
     if n == 1 {
@@ -336,6 +334,8 @@ fn plural(n: usize, noun: &str) -> String {
     }
 }
 
+/// Writes an output file beside itself and renames it into place, so it is never half
+/// written; a missing folder is named as such.
 fn write_output(output: &Path, bytes: &[u8]) -> Result<(), String> {
     if let Some(folder) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
         if !folder.is_dir() {

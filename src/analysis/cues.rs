@@ -71,13 +71,7 @@ pub fn is_cue_word(word: &str) -> bool {
     // Asked of every word of every text analysed: one set, not six list scans.
     static CUE_WORDS: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
     CUE_WORDS
-        .get_or_init(|| {
-            [DENIAL_VERBS, BACKWARD_NEGATORS, &["denial", "denials", "rejection"], FORWARD_NEGATORS, DEMAND_CUES, UNIVERSAL_QUANTIFIERS, COMPARATORS]
-                .into_iter()
-                .flatten()
-                .copied()
-                .collect()
-        })
+        .get_or_init(|| [DENIAL_VERBS, BACKWARD_NEGATORS, DENIAL_NOUNS, FORWARD_NEGATORS, DEMAND_CUES, UNIVERSAL_QUANTIFIERS, COMPARATORS].into_iter().flatten().copied().collect())
         .contains(word)
 }
 
@@ -85,8 +79,10 @@ pub fn is_cue_word(word: &str) -> bool {
 /// negating, they are content: a claim that officials call the allegations lies is about
 /// a denial, and should find the statements that report one.
 pub fn is_denial_word(word: &str) -> bool {
-    DENIAL_VERBS.contains(&word) || BACKWARD_NEGATORS.contains(&word) || matches!(word, "denial" | "denials" | "rejection")
+    DENIAL_VERBS.contains(&word) || BACKWARD_NEGATORS.contains(&word) || DENIAL_NOUNS.contains(&word)
 }
+
+const DENIAL_NOUNS: &[&str] = &["denial", "denials", "rejection"];
 
 /// The index term of every denial word.
 pub const DENIAL_TERM: &str = "deny";
