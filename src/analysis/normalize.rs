@@ -44,9 +44,7 @@ const CONFUSABLES: &str = include_str!("confusables.txt");
 /// characters). "Human Rights Wаtch" with a Cyrillic "а" has the key of "Human Rights
 /// Watch".
 pub fn look_alike_key(name: &str) -> String {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, &'static str>> = std::sync::OnceLock::new();
-    let table =
-        TABLE.get_or_init(|| CONFUSABLES.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).filter_map(|(c, s)| Some((c.chars().next()?, s))).collect());
+    let table = confusables();
     let mut key = String::with_capacity(name.len());
     for c in name.chars() {
         match table.get(&c) {
@@ -55,6 +53,17 @@ pub fn look_alike_key(name: &str) -> String {
         }
     }
     fold_word(&key).chars().filter(|c| c.is_alphanumeric()).map(|c| table.get(&c).and_then(|s| s.chars().next()).unwrap_or(c)).collect::<String>().to_lowercase()
+}
+
+/// Whether a character looks like an ASCII letter or digit it is not (TR39: Cyrillic
+/// "а", Greek "ο"); "μ" and "Δ" look like nothing in ASCII.
+pub fn imitates_ascii(c: char) -> bool {
+    !c.is_ascii() && confusables().contains_key(&c)
+}
+
+fn confusables() -> &'static std::collections::HashMap<char, &'static str> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<char, &'static str>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| CONFUSABLES.lines().filter(|l| !l.starts_with('#')).filter_map(|l| l.split_once('\t')).filter_map(|(c, s)| Some((c.chars().next()?, s))).collect())
 }
 
 /// Lower-cases a word and strips diacritics ("Strässer" -> "strasser").

@@ -92,10 +92,12 @@ pub fn check_text(item: Item, field: &str, value: &str) -> Result<(), (ErrorKind
 /// What in `text` could change how it or the text around it is displayed: control
 /// characters (a terminal escape rewrites a CLI's output), bidirectional embeddings,
 /// overrides and isolates (U+202E shows "hctaW" as "Watch" and reverses neighbouring UI
-/// text) and, in names (`strict`), invisible characters and words that mix Latin with
-/// Cyrillic or Greek letters: "Human Rights Wаtch" with a Cyrillic "а" displays as the
-/// real publisher and would count as another, independent one. (Not all of Unicode's
-/// TR39 confusables: a whole word in another script that looks Latin still passes.)
+/// text), in names (`strict`) invisible characters, and anywhere a word that mixes Latin
+/// with Cyrillic or Greek letters one of which imitates an ASCII letter (TR39): "Human
+/// Rights Wаtch" with a Cyrillic "а" displays as the real publisher and would count as
+/// another, independent one, and a quote's "nоt" would not read as "not". Units and
+/// symbols that imitate nothing ("5 μm", "ΔT", "δ18O") pass. (Not all of Unicode's TR39
+/// confusables: a whole word in another script that looks Latin still passes.)
 pub fn display_problem(text: &str, strict: bool) -> Option<String> {
     // Most text is ASCII: no bidi controls, invisible characters or other scripts there,
     // only control characters to look for (a fast path for loading big bundles).
@@ -117,7 +119,9 @@ pub fn display_problem(text: &str, strict: bool) -> Option<String> {
     }
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         let scripts: Vec<&str> = ["Latin", "Cyrillic", "Greek"].into_iter().filter(|&name| word.chars().any(|c| script(c) == Some(name))).collect();
-        if scripts.len() > 1 {
+        // "μm", "ΔT2" and "δ18O" mix scripts but imitate nothing: only a letter that
+        // looks like an ASCII one it is not makes a word a look-alike.
+        if scripts.len() > 1 && word.chars().any(crate::analysis::normalize::imitates_ascii) {
             let word = escape_for_message(truncate(word, 80));
             return Some(format!("the word \"{word}\" mixes {} letters: look-alike letters are not allowed", scripts.join(" and ")));
         }
@@ -517,5 +521,15 @@ mod tests {
         assert!(check_text(Item::Statement, "quote", "say \u{202E}hctaW").unwrap_err().1.contains("bidirectional control U+202E"));
         assert!(check_text(Item::Statement, "quote", "\u{1b}[2KVerdict").unwrap_err().1.contains("control character U+001B"));
         assert!(check_text(Item::Statement, "quote", "Line one.\nLine two, in Baku (Bakı) and Αθήνα.").is_ok());
+    }
+
+    #[test]
+    fn scientific_symbols_are_not_look_alikes() {
+        // Climate-FEVER's Wikipedia sentences: units and symbols mix scripts and imitate nothing.
+        for quote in ["wavelengths of 8 to 14 μm", "the warming ΔT2 after doubling", "δ18O in speleothems", "5 µm dust"] {
+            assert!(check_text(Item::Statement, "quote", quote).is_ok(), "{quote}");
+        }
+        // A Greek omicron imitating "o" inside a Latin word is still refused.
+        assert!(check_text(Item::Statement, "quote", "did n\u{3bf}t happen").unwrap_err().1.contains("mixes Latin and Greek letters"));
     }
 }
