@@ -257,12 +257,21 @@ impl Token {
     }
 }
 
+/// Whether one word is the other with an inflection ("free" / "freed", "hand" / "hands"):
+/// WordNet lists some inflected forms as words of their own ("freed", an adjective), but
+/// they remain forms of one word.
+fn inflected_alike(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let base = short.strip_suffix('e').unwrap_or(short);
+    ["s", "es", "d", "ed", "ing"].iter().any(|end| long.strip_suffix(end).is_some_and(|rest| rest == short || rest == base))
+}
+
 /// The stemmed word lists, built once.
 pub struct Lexicon {
     stemmer: Stemmer,
     stop: HashMap<&'static str, ()>,
-    /// stem -> synonym group head
-    synonyms: HashMap<String, &'static str>,
+    /// stem -> (synonym group head, the group's words of that stem)
+    synonyms: HashMap<String, (&'static str, Vec<&'static str>)>,
     /// term -> opposed terms
     antonyms: HashMap<String, Vec<String>>,
     /// folded word or two-word name -> place name
@@ -320,7 +329,10 @@ impl Lexicon {
         for group in lexicon::SYNONYMS {
             let head = group[0];
             for word in group.iter() {
-                synonyms.entry(stemmer.stem(word).into_owned()).or_insert(head);
+                let (first_head, listed) = synonyms.entry(stemmer.stem(word).into_owned()).or_insert((head, Vec::new()));
+                if *first_head == head {
+                    listed.push(*word);
+                }
             }
         }
         let mut lex = Lexicon {
@@ -355,7 +367,13 @@ impl Lexicon {
     /// The index term of a folded content word: synonym head, else stem, with
     /// transliteration variants folded.
     pub fn term_of(&self, word: &str) -> String {
-        self.term_of_stem(self.stem_of(word))
+        let stem = self.stem_of(word);
+        // A group lists a word, not every word of its stem: "handful" is "small",
+        // "handed" is not (WordNet puts them in different derivational families).
+        match self.synonyms.get(&stem) {
+            Some((_, listed)) if listed.iter().all(|l| resources::stem_false_friends(word, l) && !inflected_alike(word, l)) => stem,
+            _ => self.term_of_stem(stem),
+        }
     }
 
     /// The Snowball stem of a folded word, with transliteration variants folded: the key
@@ -377,7 +395,7 @@ impl Lexicon {
 
     fn term_of_stem(&self, stem: String) -> String {
         match self.synonyms.get(&stem) {
-            Some(head) => (*head).to_string(),
+            Some((head, _)) => (*head).to_string(),
             None => stem,
         }
     }
@@ -487,6 +505,21 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(content_terms(input), *expected, "terms of {input:?}");
         }
+    }
+
+    #[test]
+    fn a_synonym_group_holds_its_words_not_their_stems_false_friends() {
+        let lexicon = Lexicon::get();
+        // "handful" is listed as "small"; "hands" and "handed" share its stem, not its meaning.
+        assert_eq!(lexicon.term_of("handful"), "small");
+        assert_eq!(lexicon.term_of("hands"), "hand");
+        assert_eq!(lexicon.term_of("handed"), "hand");
+        // "internal" is not "international" (listed with "foreign"), nor "prison" "prisoners".
+        assert_ne!(lexicon.term_of("internal"), lexicon.term_of("international"));
+        assert_ne!(lexicon.term_of("prison"), lexicon.term_of("prisoners"));
+        // An inflected form WordNet also lists as a word keeps the group: "freed" / "free".
+        assert_eq!(lexicon.term_of("freed"), "release");
+        assert!(inflected_alike("free", "freed") && inflected_alike("hands", "hand") && !inflected_alike("handful", "hand"));
     }
 
     #[test]
