@@ -23,7 +23,7 @@ use tokenize::Piece;
 
 /// Bumped whenever analysis changes in a way that changes index terms: compiled bundles
 /// record it and are rejected when it differs (they must be rebuilt).
-pub const ANALYZER_VERSION: u16 = 2;
+pub const ANALYZER_VERSION: u16 = 3;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -257,15 +257,6 @@ impl Token {
     }
 }
 
-/// Whether one word is the other with an inflection ("free" / "freed", "hand" / "hands"):
-/// WordNet lists some inflected forms as words of their own ("freed", an adjective), but
-/// they remain forms of one word.
-fn inflected_alike(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    let base = short.strip_suffix('e').unwrap_or(short);
-    ["s", "es", "d", "ed", "ing"].iter().any(|end| long.strip_suffix(end).is_some_and(|rest| rest == short || rest == base))
-}
-
 /// The stemmed word lists, built once.
 pub struct Lexicon {
     stemmer: Stemmer,
@@ -371,7 +362,7 @@ impl Lexicon {
         // A group lists a word, not every word of its stem: "handful" is "small",
         // "handed" is not (WordNet puts them in different derivational families).
         match self.synonyms.get(&stem) {
-            Some((_, listed)) if listed.iter().all(|l| resources::stem_false_friends(word, l) && !inflected_alike(word, l)) => stem,
+            Some((_, listed)) if listed.iter().all(|l| resources::stem_false_friends(word, l) && !resources::inflected_alike(word, l)) => stem,
             _ => self.term_of_stem(stem),
         }
     }
@@ -519,7 +510,7 @@ mod tests {
         assert_ne!(lexicon.term_of("prison"), lexicon.term_of("prisoners"));
         // An inflected form WordNet also lists as a word keeps the group: "freed" / "free".
         assert_eq!(lexicon.term_of("freed"), "release");
-        assert!(inflected_alike("free", "freed") && inflected_alike("hands", "hand") && !inflected_alike("handful", "hand"));
+        assert!(resources::inflected_alike("free", "freed") && resources::inflected_alike("hands", "hand") && !resources::inflected_alike("handful", "hand"));
     }
 
     #[test]

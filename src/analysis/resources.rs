@@ -37,6 +37,9 @@ const SYNONYMS: &str = include_str!("resources/synonyms.txt");
 const HYPERNYMS: &str = include_str!("resources/hypernyms.txt");
 const FALSE_FRIENDS: &str = include_str!("resources/false_friends.txt");
 const SAYING_VERBS: &str = include_str!("resources/saying_verbs.txt");
+const SYNONYM_WORDS: &str = include_str!("resources/synonym_words.txt");
+const ANTONYM_WORDS: &str = include_str!("resources/antonym_words.txt");
+const HYPERNYM_WORDS: &str = include_str!("resources/hypernym_words.txt");
 
 /// Words whose valence is nearer zero than this carry no polarity.
 const MIN_VALENCE: f64 = 0.5;
@@ -75,6 +78,44 @@ pub fn stem_false_friends(a: &str, b: &str) -> bool {
     static TABLE: OnceLock<HashMap<String, (u32, u32)>> = OnceLock::new();
     let table = TABLE.get_or_init(parse_false_friends);
     matches!((table.get(a), table.get(b)), (Some(x), Some(y)) if x.0 == y.0 && x.1 != y.1)
+}
+
+/// The stem tables, for [`table_means`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordTable {
+    Synonyms,
+    Antonyms,
+    Hypernyms,
+}
+
+/// Whether `word` is one of the words a stem table means by its stem. The tables are
+/// keyed by stem, and a stem can be two words WordNet keeps apart: the antonyms of
+/// "useful" ("useless") are not those of "used", nor "unauthorized" the opposite of
+/// "authorities". Where a table's stem is one of those, it lists the words it was made
+/// from, and only those and their inflections ("stopped" for "stop") take its entries.
+pub fn table_means(table: WordTable, stem: &str, word: &str) -> bool {
+    static TABLES: OnceLock<[HashMap<String, Vec<String>>; 3]> = OnceLock::new();
+    let [synonyms, antonyms, hypernyms] = TABLES.get_or_init(|| [parse_words(SYNONYM_WORDS), parse_words(ANTONYM_WORDS), parse_words(HYPERNYM_WORDS)]);
+    let listed = match table {
+        WordTable::Synonyms => synonyms,
+        WordTable::Antonyms => antonyms,
+        WordTable::Hypernyms => hypernyms,
+    };
+    listed.get(stem).is_none_or(|words| words.iter().any(|w| !stem_false_friends(word, w) || inflected_alike(word, w)))
+}
+
+/// Whether one word is the other with an inflection ("free" / "freed", "hand" / "hands"):
+/// WordNet lists some inflected forms as words of their own ("freed", an adjective), but
+/// they remain forms of one word.
+pub fn inflected_alike(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // "free" -> "freed", "make" -> "making", "stop" -> "stopped", "deny" -> "denied".
+    let base = short.strip_suffix('e').unwrap_or(short);
+    let doubled = short.chars().last().map(|c| format!("{short}{c}"));
+    let base_y = short.strip_suffix('y').map(|b| format!("{b}i"));
+    ["s", "es", "d", "ed", "ing"]
+        .iter()
+        .any(|end| long.strip_suffix(end).is_some_and(|rest| rest == short || rest == base || Some(rest) == doubled.as_deref() || Some(rest) == base_y.as_deref()))
 }
 
 /// Whether a word is a form of a verb of saying or judging (WordNet's
@@ -217,6 +258,11 @@ fn parse_false_friends() -> HashMap<String, (u32, u32)> {
     table
 }
 
+/// stem -> the words a table was made from, for its stems WordNet splits (`*_words.txt`).
+fn parse_words(table: &str) -> HashMap<String, Vec<String>> {
+    entries(table).map(|(stem, words)| (stem.to_string(), words.split(',').map(str::to_string).collect())).collect()
+}
+
 // Generation, from the word-level files of tools/resources/ (`gen_lexical_tables`).
 
 /// A table: the word-level file in `tools/resources/` it is made from, its file in
@@ -225,13 +271,16 @@ fn parse_false_friends() -> HashMap<String, (u32, u32)> {
 pub type Table = (&'static str, &'static str, fn(&str) -> String, &'static str);
 
 #[doc(hidden)]
-pub const TABLES: [Table; 6] = [
+pub const TABLES: [Table; 9] = [
     ("vader_valence.tsv", "valence.txt", valence_table, VALENCE),
     ("wordnet_antonyms.tsv", "antonyms.txt", antonyms_table, ANTONYMS),
     ("wordnet_synonyms.tsv", "synonyms.txt", synonyms_table, SYNONYMS),
     ("wordnet_hypernyms.tsv", "hypernyms.txt", hypernyms_table, HYPERNYMS),
     ("wordnet_families.tsv", "false_friends.txt", false_friends_table, FALSE_FRIENDS),
     ("wordnet_saying_verbs.tsv", "saying_verbs.txt", saying_verbs_table, SAYING_VERBS),
+    ("wordnet_synonyms.tsv", "synonym_words.txt", table_words, SYNONYM_WORDS),
+    ("wordnet_antonyms.tsv", "antonym_words.txt", antonym_words, ANTONYM_WORDS),
+    ("wordnet_hypernyms.tsv", "hypernym_words.txt", table_words, HYPERNYM_WORDS),
 ];
 
 const WORDNET_CREDIT: &str = "WordNet 3.1 Copyright 2011 by Princeton University";
@@ -320,6 +369,37 @@ pub fn false_friends_table(tsv: &str) -> String {
         let line: Vec<String> = families.into_values().map(|words| words.into_iter().collect::<Vec<_>>().join(",")).collect();
         out.push_str(&line.join(" "));
         out.push('\n');
+    }
+    out
+}
+
+/// `*_words.txt` from a table's word-level file: for each stem of the table whose words
+/// WordNet splits into families (`false_friends.txt`), the table's words of that stem,
+/// comma-separated. Generated after `false_friends.txt`, whose embedded copy it reads.
+#[doc(hidden)]
+pub fn table_words(tsv: &str) -> String {
+    words_of_split_stems(rows(tsv).flatten())
+}
+
+/// [`table_words`] for the antonyms, with the pairs `antonyms_table` leaves out left out.
+#[doc(hidden)]
+pub fn antonym_words(tsv: &str) -> String {
+    words_of_split_stems(rows(tsv).filter(|row| !row.iter().any(|w| is_agent_noun_of_stem(w))).flatten())
+}
+
+fn words_of_split_stems<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    static SPLIT: OnceLock<HashSet<String>> = OnceLock::new();
+    let split = SPLIT.get_or_init(|| parse_false_friends().keys().map(|w| stem(w)).collect());
+    let mut by_stem: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for word in words {
+        let stem = stem(word);
+        if split.contains(&stem) {
+            by_stem.entry(stem).or_default().insert(word.to_string());
+        }
+    }
+    let mut out = format!("# The table's words of stems WordNet splits into families ({WORDNET_CREDIT}), {CREDIT_END}: a stem, then its words\n");
+    for (stem, words) in by_stem {
+        out.push_str(&format!("{stem} {}\n", words.into_iter().collect::<Vec<_>>().join(",")));
     }
     out
 }
@@ -480,6 +560,18 @@ mod tests {
         assert!(chained.starts_with(&coded) && chained.ends_with("\n1bolish0x\n"), "{chained}");
         assert_eq!(chained_lines(&chained)[1], ["abolish", "x"]);
         assert!(front_decode("", "").is_empty());
+    }
+
+    #[test]
+    fn a_stem_table_entry_belongs_to_its_words() {
+        let means = |table, word: &str| table_means(table, &s(word), word);
+        // "useful" / "useless" are antonyms; "used" shares the stem, not the opposite.
+        assert!(means(WordTable::Antonyms, "useful") && !means(WordTable::Antonyms, "used"));
+        assert!(means(WordTable::Antonyms, "lawful") && !means(WordTable::Antonyms, "law"));
+        assert!(!means(WordTable::Antonyms, "authorities"), "'unauthorized' opposes 'authorized'");
+        // Inflections of a listed word keep its entries; stems the table never splits pass.
+        assert!(means(WordTable::Antonyms, "stopped") && means(WordTable::Synonyms, "bribery"));
+        assert!(inflected_alike("stop", "stopped") && inflected_alike("deny", "denied") && !inflected_alike("use", "useful"));
     }
 
     #[test]

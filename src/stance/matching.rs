@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::rules::quantities::{compare_quantities, PAIR_ANY_AMOUNTS_COVERAGE};
 use super::rules::Comparison;
 use super::{ClaimTerm, ClaimView, CONTRADICT_MIN_COVERAGE};
+use crate::analysis::resources::WordTable;
 use crate::analysis::{resources, Analysis, Lexicon, NegatorKind, TokenKind};
 
 /// How far from a word the two texts share an opposite word may stand, in tokens, to
@@ -92,7 +93,16 @@ impl<'a> Match<'a> {
             |wanted: &str| -> Vec<usize> { statement.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Content && t.term == wanted).map(|(i, _)| i).collect() };
         // Stems of the statement's words, for the WordNet tables (keyed by stem).
         let stems: Vec<Option<String>> = statement.tokens.iter().map(|t| (t.kind == TokenKind::Content && !t.entity).then(|| lexicon.stem(&t.word))).collect();
-        let stems_where = |pick: &dyn Fn(&str) -> bool| -> Vec<usize> { stems.iter().enumerate().filter(|(_, s)| s.as_deref().is_some_and(pick)).map(|(i, _)| i).collect() };
+        // A statement word takes a table's entries only when it is a word the table means
+        // by that stem ("authorities" is not "authorized", whose opposite is "unauthorized").
+        let stems_where = |table: WordTable, pick: &dyn Fn(&str) -> bool| -> Vec<usize> {
+            stems
+                .iter()
+                .enumerate()
+                .filter(|(i, s)| s.as_deref().is_some_and(|s| pick(s) && resources::table_means(table, s, &statement.tokens[*i].word)))
+                .map(|(i, _)| i)
+                .collect()
+        };
         for term in &claim.terms {
             // The same stem in another word WordNet keeps apart ("humane" / "human") is
             // not the claim's word.
@@ -102,20 +112,24 @@ impl<'a> Match<'a> {
             let claim_stem = lexicon.stem(&claim.analysis.tokens[term.tokens[0]].word);
             // WordNet: the same meaning in another word ("bribery" ~ "corruption"), or a
             // kind of it ("a rifle" is a weapon); and opposites ("legal" / "illegal").
-            let (synonyms, antonyms) = (resources::synonyms(&claim_stem), resources::antonyms(&claim_stem));
+            let claim_word = claim.analysis.tokens[term.tokens[0]].word.as_str();
+            let means = |table: WordTable| resources::table_means(table, &claim_stem, claim_word);
+            let synonyms = if means(WordTable::Synonyms) { resources::synonyms(&claim_stem) } else { &[] };
+            let antonyms = if means(WordTable::Antonyms) { resources::antonyms(&claim_stem) } else { &[] };
             let wordnet = |kind: WordNet| -> Vec<usize> {
                 if term.entity || term.place {
                     return Vec::new();
                 }
                 match kind {
-                    WordNet::Synonym => stems_where(&|s| synonyms.iter().any(|x| x == s)),
+                    WordNet::Synonym => stems_where(WordTable::Synonyms, &|s| synonyms.iter().any(|x| x == s)),
                     // A very common word high in WordNet's hierarchy ("work", "act")
                     // has kinds that say something else: an investigation is a kind of
                     // work, but "investigate those found responsible" does not speak of
                     // "sacked from work". Specific words keep their kinds ("weapon": a rifle).
                     WordNet::Hyponym if lexicon.is_most_frequent(&claim_stem) => Vec::new(),
-                    WordNet::Hyponym => stems_where(&|s| resources::hypernyms(s).contains(&claim_stem)),
-                    WordNet::Antonym => stems_where(&|s| antonyms.iter().any(|x| x == s) && !in_claim(&lexicon.term_of(s))),
+                    WordNet::Hyponym if !means(WordTable::Hypernyms) => Vec::new(),
+                    WordNet::Hyponym => stems_where(WordTable::Hypernyms, &|s| resources::hypernyms(s).contains(&claim_stem)),
+                    WordNet::Antonym => stems_where(WordTable::Antonyms, &|s| antonyms.iter().any(|x| x == s) && !in_claim(&lexicon.term_of(s))),
                 }
             };
             let hit = if term.unit {
