@@ -295,7 +295,9 @@ fn import_maps_another_source_field_and_eval_reads_labelled_claims() {
     assert!(stderr(&output).contains("pass --source-field article"), "{}", stderr(&output));
     let output =
         claimcheck(&["bundle", "import", "tests/fixtures/import/wiki-style.jsonl", "--source-field", "article", "--publisher", "Wikipedia", "-o", compiled.to_str().unwrap()]);
+    // Units and symbols in other scripts ("10 μm", "δ18O") are text, not look-alikes.
     assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("5 statements"), "{}", stdout(&output));
 
     let output = claimcheck(&["eval", "tests/fixtures/import/wiki-claims.jsonl", "--bundle", compiled.to_str().unwrap()]);
     assert!(output.status.success(), "{}", stderr(&output));
