@@ -199,6 +199,23 @@ fn the_denial_typed_with_a_contraction_is_never_supported() {
     }
 }
 
+/// A claim that adds an event to what the record says ("the flag was burned in the
+/// photographs", where a statement says it can be seen in one) was supported on the
+/// shared nouns: the added word is one no statement uses, light in ranking. Support now
+/// needs it said; a verb of showing ("shows") only reports what the record shows.
+#[test]
+fn an_event_the_record_never_mentions_is_never_supported() {
+    let checker = Checker::embedded().unwrap();
+    for claim in [
+        "The Azerbaijani flag was burned in the photographs.",
+        "Elchin Gasimov escaped from the Sabunchu police department.",
+        "Police arrested close to 1,000 people and paid them compensation.",
+    ] {
+        assert_ne!(checker.check(claim).verdict, Verdict::Supported, "{claim}");
+    }
+    assert_eq!(checker.check("One of the torture photographs shows the Azerbaijani flag.").verdict, Verdict::Supported);
+}
+
 /// Rebutted on record means by someone other than the party the claim speaks for: a
 /// government's notice about its own affairs does not set aside the report against it.
 #[test]

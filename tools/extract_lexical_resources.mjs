@@ -14,6 +14,7 @@
 //   wordnet_saying_verbs.tsv  verbs whose first sense is one of saying or judging
 //                          (WordNet's verb.communication and verb.cognition), in their
 //                          regular forms, those WordNet uses mostly as verbs
+//   wordnet_perception_verbs.tsv  the same for verb.perception ("show", "reveal")
 //   wordnet_families.tsv   each common word's derivational family (lemmas linked by
 //                          derivation or pertainym pointers), to tell apart words a
 //                          stemmer merges ("humane", "human")
@@ -324,22 +325,40 @@ function hypernyms({ synsets, index, isTopSense }) {
  * WordNet uses mostly as verbs: "bars" in "iron bars that spread" is a noun, and its
  * "that" starts a relative clause.
  */
-function sayingVerbs({ synsets, index }, nounDominant) {
+function sayingVerbs(wordnet, nounDominant) {
+  const rows = verbsOfFirstSense(wordnet, nounDominant, [LEX_COMMUNICATION, LEX_COGNITION]);
+  return [wordnetHeader('verbs of saying and judging (first sense in verb.communication or verb.cognition), regular forms used mostly as verbs, one a line'), ...rows].join('\n') + '\n';
+}
+
+/**
+ * Verbs of perceiving and showing: a common verb whose first, attested sense is in
+ * verb.perception ("show", "reveal", "see", "display"), in its regular forms used mostly
+ * as verbs. "The photo shows the flag" says what the record shows in other words; it
+ * adds no event of its own.
+ */
+function perceptionVerbs(wordnet, nounDominant) {
+  const rows = verbsOfFirstSense(wordnet, nounDominant, [LEX_PERCEPTION]);
+  return [wordnetHeader('verbs of perceiving and showing (first sense in verb.perception), regular forms used mostly as verbs, one a line'), ...rows].join('\n') + '\n';
+}
+
+/** The regular forms, used mostly as verbs, of common verbs whose first, attested sense is in one of `lexFiles`. */
+function verbsOfFirstSense({ synsets, index }, nounDominant, lexFiles) {
   const rows = new Set();
   for (const [verb, { offsets }] of index.verb) {
     if (!WORD.test(verb) || !isCommonVerb(verb) || index.verb.get(verb).tagged < 1) continue;
-    const lexFile = synsets.get(`verb:${offsets[0]}`).lexFile;
-    if (lexFile !== LEX_COMMUNICATION && lexFile !== LEX_COGNITION) continue;
+    if (!lexFiles.includes(synsets.get(`verb:${offsets[0]}`).lexFile)) continue;
     for (const form of regularForms(verb)) {
       if (COMMON.has(form) && !nounDominant(form)) rows.add(form);
     }
   }
-  return [wordnetHeader('verbs of saying and judging (first sense in verb.communication or verb.cognition), regular forms used mostly as verbs, one a line'), ...[...rows].sort(byCodeUnit)].join('\n') + '\n';
+  return [...rows].sort(byCodeUnit);
 }
 
 /** WordNet's lexicographer files for verbs of communication and of cognition. */
 const LEX_COMMUNICATION = 32;
 const LEX_COGNITION = 31;
+/** ... and of perception. */
+const LEX_PERCEPTION = 39;
 
 /** A verb's regular forms: itself, -s, -ed, -ing ("note": notes, noted, noting). */
 function regularForms(verb) {
@@ -416,6 +435,7 @@ export function extract(outDir) {
     'wordnet_hypernyms.tsv': hypernyms(wordnet),
     'wordnet_families.tsv': families(wordnet),
     'wordnet_saying_verbs.tsv': sayingVerbs(wordnet, nounDominance(wordnet)),
+    'wordnet_perception_verbs.tsv': perceptionVerbs(wordnet, nounDominance(wordnet)),
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
   return Object.keys(files);

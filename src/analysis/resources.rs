@@ -37,6 +37,7 @@ const SYNONYMS: &str = include_str!("resources/synonyms.txt");
 const HYPERNYMS: &str = include_str!("resources/hypernyms.txt");
 const FALSE_FRIENDS: &str = include_str!("resources/false_friends.txt");
 const SAYING_VERBS: &str = include_str!("resources/saying_verbs.txt");
+const PERCEPTION_VERBS: &str = include_str!("resources/perception_verbs.txt");
 const SYNONYM_WORDS: &str = include_str!("resources/synonym_words.txt");
 const ANTONYM_WORDS: &str = include_str!("resources/antonym_words.txt");
 const HYPERNYM_WORDS: &str = include_str!("resources/hypernym_words.txt");
@@ -124,6 +125,13 @@ pub fn inflected_alike(a: &str, b: &str) -> bool {
 pub fn saying_verb(word: &str) -> bool {
     static TABLE: OnceLock<HashSet<String>> = OnceLock::new();
     TABLE.get_or_init(|| entries(SAYING_VERBS).flat_map(|(_, words)| front_decode(words, "")).collect()).contains(word)
+}
+
+/// Whether a word is a form of a verb of perceiving or showing (WordNet's
+/// verb.perception: "shows", "reveals", "appears"), one WordNet uses mostly as a verb.
+pub fn perception_verb(word: &str) -> bool {
+    static TABLE: OnceLock<HashSet<String>> = OnceLock::new();
+    TABLE.get_or_init(|| entries(PERCEPTION_VERBS).flat_map(|(_, words)| front_decode(words, "")).collect()).contains(word)
 }
 
 fn lookup(map: &'static HashMap<String, Vec<String>>, stem: &str) -> &'static [String] {
@@ -271,13 +279,14 @@ fn parse_words(table: &str) -> HashMap<String, Vec<String>> {
 pub type Table = (&'static str, &'static str, fn(&str) -> String, &'static str);
 
 #[doc(hidden)]
-pub const TABLES: [Table; 9] = [
+pub const TABLES: [Table; 10] = [
     ("vader_valence.tsv", "valence.txt", valence_table, VALENCE),
     ("wordnet_antonyms.tsv", "antonyms.txt", antonyms_table, ANTONYMS),
     ("wordnet_synonyms.tsv", "synonyms.txt", synonyms_table, SYNONYMS),
     ("wordnet_hypernyms.tsv", "hypernyms.txt", hypernyms_table, HYPERNYMS),
     ("wordnet_families.tsv", "false_friends.txt", false_friends_table, FALSE_FRIENDS),
     ("wordnet_saying_verbs.tsv", "saying_verbs.txt", saying_verbs_table, SAYING_VERBS),
+    ("wordnet_perception_verbs.tsv", "perception_verbs.txt", perception_verbs_table, PERCEPTION_VERBS),
     ("wordnet_synonyms.tsv", "synonym_words.txt", table_words, SYNONYM_WORDS),
     ("wordnet_antonyms.tsv", "antonym_words.txt", antonym_words, ANTONYM_WORDS),
     ("wordnet_hypernyms.tsv", "hypernym_words.txt", table_words, HYPERNYM_WORDS),
@@ -323,6 +332,14 @@ pub fn valence_table(tsv: &str) -> String {
 pub fn saying_verbs_table(tsv: &str) -> String {
     let forms: BTreeSet<String> = rows(tsv).filter_map(|row| row.first().map(|w| w.to_string())).collect();
     format!("# Forms of verbs of saying and judging ({WORDNET_CREDIT}), {CREDIT_END}\nverbs {}\n", front_code(&forms, ""))
+}
+
+/// `perception_verbs.txt` from `wordnet_perception_verbs.tsv`, keyed by form like
+/// `saying_verbs.txt`.
+#[doc(hidden)]
+pub fn perception_verbs_table(tsv: &str) -> String {
+    let forms: BTreeSet<String> = rows(tsv).filter_map(|row| row.first().map(|w| w.to_string())).collect();
+    format!("# Forms of verbs of perceiving and showing ({WORDNET_CREDIT}), {CREDIT_END}\nverbs {}\n", front_code(&forms, ""))
 }
 
 /// `antonyms.txt` from `wordnet_antonyms.tsv`: each pair of stems once, on the line of

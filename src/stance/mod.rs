@@ -47,6 +47,9 @@ pub struct ClaimTerm {
     /// A name the bundle never mentions, outside the claim's speaker: nothing in the
     /// bundle can confirm what the claim says of it.
     pub unknown_name: bool,
+    /// A word the bundle never uses, not a name: weighed down as a common word in
+    /// ranking, and something no statement says in these words.
+    pub unseen: bool,
 }
 
 /// A claim's speaker ("Gasimov says ...") counts for half: statements by or about the
@@ -115,6 +118,7 @@ impl ClaimView {
                     // (Denial words are polarity-neutral like names, but name nothing.)
                     name: token.place.is_none() && token.term != crate::analysis::cues::DENIAL_TERM && (token.entity || name_like || of_speaker),
                     unknown_name: token.place.is_none() && name_like && !of_speaker && !known(&token.term),
+                    unseen: !entity && !known(&token.term),
                 }),
             }
         }

@@ -14,7 +14,7 @@ test('the committed lexical resources are what the extractor writes', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'claimcheck-resources-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const names = extract(dir);
-  assert.equal(names.length, 6);
+  assert.equal(names.length, 7);
   for (const name of names) {
     const fresh = readFileSync(join(dir, name), 'utf8');
     const stored = readFileSync(join(committed, name), 'utf8');
@@ -35,9 +35,10 @@ test('the resources hold the pairs the engine relies on', () => {
   assert.ok(lines('wordnet_hypernyms.tsv').includes('rifle\tfirearm\tgun\tweapon'));
   assert.ok(lines('wordnet_synonyms.tsv').includes('buy\tpurchase'));
   assert.ok(lines('wordnet_saying_verbs.tsv').includes('warned') && !lines('wordnet_saying_verbs.tsv').includes('bars'));
+  assert.ok(lines('wordnet_perception_verbs.tsv').includes('shows') && !lines('wordnet_perception_verbs.tsv').includes('burned'));
   const valence = new Map(lines('vader_valence.tsv').map((l) => l.split('\t')));
   assert.ok(Number(valence.get('safe')) > 0 && Number(valence.get('tortured')) < 0);
-  for (const name of ['vader_valence.tsv', 'wordnet_antonyms.tsv', 'wordnet_synonyms.tsv', 'wordnet_hypernyms.tsv', 'wordnet_families.tsv', 'wordnet_saying_verbs.tsv']) {
+  for (const name of ['vader_valence.tsv', 'wordnet_antonyms.tsv', 'wordnet_synonyms.tsv', 'wordnet_hypernyms.tsv', 'wordnet_families.tsv', 'wordnet_saying_verbs.tsv', 'wordnet_perception_verbs.tsv']) {
     const [header, ...rows] = lines(name).filter(Boolean);
     assert.match(header, /^# .*LICENSES\.md$/, `${name} credits its source`);
     assert.ok(rows.every((r) => /^[a-z]+(\t[a-z]+)*$|^[a-z]+\t-?\d+(\.\d+)?$/.test(r)), `${name}: lowercase words, tab-separated`);

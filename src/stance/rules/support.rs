@@ -5,7 +5,7 @@
 //! place and that the statement lacks keeps it from support when it carries weight.
 
 use super::{Comparison, Decision, RuleId};
-use crate::analysis::{Analysis, NegatorKind};
+use crate::analysis::{resources, Analysis, NegatorKind};
 use crate::report::Stance;
 use crate::stance::matching::{Found, Match};
 use crate::stance::{list, ClaimTerm, SUPPORT_MIN_COVERAGE};
@@ -17,6 +17,12 @@ pub const MAX_UNMATCHED_PREDICATE: f32 = 0.25;
 /// The same, counting words found only in the statement's topics as missing: a little
 /// more is allowed, as topics often name what the quote says in other words.
 pub const MAX_UNSPOKEN_PREDICATE: f32 = 0.3;
+
+/// The most of the claim's weight one missing word the bundle never uses may carry: half
+/// of what may be missing in all. Such a word weighs little in ranking ("kept", "quit"),
+/// but a heavy one is usually what the claim adds ("the flag was *burned* in the photos"),
+/// and the record never says it.
+pub const MAX_UNSEEN_WORD: f32 = MAX_UNMATCHED_PREDICATE / 2.0;
 
 pub fn decide(m: &Match) -> Option<Decision> {
     let claim = m.claim;
@@ -51,11 +57,22 @@ pub fn decide(m: &Match) -> Option<Decision> {
                 t.entity && t.tokens.iter().any(|&i| claim.analysis.negators.iter().any(|n| matches!(n.kind, NegatorKind::Forward | NegatorKind::Backward) && n.scope.contains(&i)))
             })
             .any(|t| m.found.iter().any(|(f, hit)| f.term == t.term && hit.occurrences().is_some_and(|ix| !ix.iter().any(|&i| statement.is_negated(i)))));
+    // A word no statement uses, unmatched, carrying weight: an event or detail the
+    // record does not mention. Verbs of saying and showing ("mentions", "shows") only
+    // report what the record says.
+    let reports = |t: &ClaimTerm| {
+        t.tokens.iter().any(|&i| {
+            let word = &claim.analysis.tokens[i].word;
+            resources::saying_verb(word) || resources::perception_verb(word)
+        })
+    };
+    let unseen_unsaid = claim.terms.iter().any(|t| t.unseen && !t.unit && !m.has(t) && t.weight > MAX_UNSEEN_WORD * claim.total_weight && !reports(t));
     // One word ("police") asserts nothing a statement could back.
     let says_something = claim.terms.len() >= 2;
     let supports = says_something
         && !negated_unspoken
         && !negated_names_affirmed
+        && !unseen_unsaid
         && !places_unspoken
         && !copula_predicate_unspoken
         && m.coverage >= SUPPORT_MIN_COVERAGE
