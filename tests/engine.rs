@@ -216,6 +216,19 @@ fn an_event_the_record_never_mentions_is_never_supported() {
     assert_eq!(checker.check("One of the torture photographs shows the Azerbaijani flag.").verdict, Verdict::Supported);
 }
 
+/// "The photos were taken in another country" puts them elsewhere than the place the
+/// claim names: it never backs "taken in Azerbaijan" (it did, on the shared words, when
+/// the claim reported the ministry as admitting it).
+#[test]
+fn a_statement_that_puts_it_elsewhere_never_backs_the_claims_place() {
+    let checker = Checker::embedded().unwrap();
+    for claim in ["The Interior Ministry admitted that the photos were taken in Azerbaijan.", "The torture photos were taken in Azerbaijan."] {
+        let result = checker.check(claim);
+        let elsewhere = result.evidence.iter().find(|e| e.quote.contains("taken in another country")).expect("the ministry's statement is shown");
+        assert_ne!(elsewhere.stance, claimcheck::report::Stance::Supports, "{claim}: {}", elsewhere.reason);
+    }
+}
+
 /// Rebutted on record means by someone other than the party the claim speaks for: a
 /// government's notice about its own affairs does not set aside the report against it.
 #[test]

@@ -208,6 +208,14 @@ pub fn self_negation<'a>(word: &'a str, lexicon: &Lexicon) -> Option<&'a str> {
     (!lexicon.in_synonym_group(word)).then_some(base)
 }
 
+/// Whether the lexical negator at `cue` puts something somewhere else: "abroad",
+/// "elsewhere", "in another country".
+pub fn points_elsewhere(a: &Analysis, cue: usize) -> bool {
+    let word = |i: usize| a.tokens.get(i).map_or("", |t| t.word.as_str());
+    super::lexicon::ELSEWHERE_WORDS.contains(&word(cue))
+        || (super::lexicon::PLACE_NOUNS.contains(&word(cue)) && cue > 0 && super::lexicon::OTHER_PLACE_DETERMINERS.contains(&word(cue - 1)))
+}
+
 /// For a word that negates itself, the word it negates: "unpunished" -> "punished",
 /// "impunity" -> "punish", "abroad" -> "country".
 pub fn lexical_negation_base(word: &str) -> Option<&str> {

@@ -67,11 +67,21 @@ pub fn decide(m: &Match) -> Option<Decision> {
         })
     };
     let unseen_unsaid = claim.terms.iter().any(|t| t.unseen && !t.unit && !m.has(t) && t.weight > MAX_UNSEEN_WORD * claim.total_weight && !reports(t));
+    // "The photos were taken in another country" does not back "taken in Azerbaijan":
+    // the statement puts it somewhere else, and its quote does not name the claim's place.
+    let quote_places = statement.places();
+    let put_elsewhere = statement.negators.iter().any(|n| n.kind == NegatorKind::Lexical && crate::analysis::cues::points_elsewhere(statement, n.cue))
+        && claim.terms.iter().any(|t| {
+            t.place
+                && !t.tokens.iter().any(|&i| claim.analysis.is_negated(i))
+                && !t.tokens.iter().any(|&i| claim.analysis.tokens[i].place.is_some_and(|p| quote_places.contains(&p)))
+        });
     // One word ("police") asserts nothing a statement could back.
     let says_something = claim.terms.len() >= 2;
     let supports = says_something
         && !negated_unspoken
         && !negated_names_affirmed
+        && !put_elsewhere
         && !unseen_unsaid
         && !places_unspoken
         && !copula_predicate_unspoken
