@@ -76,12 +76,17 @@ pub fn decide(m: &Match) -> Option<Decision> {
                 && !t.tokens.iter().any(|&i| claim.analysis.is_negated(i))
                 && !t.tokens.iter().any(|&i| claim.analysis.tokens[i].place.is_some_and(|p| quote_places.contains(&p)))
         });
+    // "The Azerbaijani government's push" is not backed by "the Georgian Government's
+    // attempts": the quote names another place, and the claim's only in its topics.
+    let claim_places = claim.analysis.places();
+    let other_place_instead = quote_places.iter().any(|p| !claim_places.contains(p)) && claim_places.iter().any(|p| !quote_places.contains(p));
     // One word ("police") asserts nothing a statement could back.
     let says_something = claim.terms.len() >= 2;
     let supports = says_something
         && !negated_unspoken
         && !negated_names_affirmed
         && !put_elsewhere
+        && !other_place_instead
         && !unseen_unsaid
         && !places_unspoken
         && !copula_predicate_unspoken
