@@ -229,6 +229,16 @@ fn a_statement_that_puts_it_elsewhere_never_backs_the_claims_place() {
     }
 }
 
+/// The roles rule compares "the Nasimi district" with "the Sabunchu District": the thing
+/// named must be a noun WordNet knows ("district"), not a given name ("Donald"), or
+/// "by the time Donald Rumsfeld" reads as a role "time" against "Defense Secretary".
+#[test]
+fn a_given_name_is_not_a_role_to_compare() {
+    let checker = Checker::embedded().unwrap();
+    let result = checker.check("By the time Donald Rumsfeld came to Azerbaijan in December, the U.S. government had stopped criticizing the crackdown.");
+    assert!(result.evidence.iter().all(|e| e.rule != claimcheck::stance::rules::RuleId::Roles), "{:?}", result.evidence.iter().map(|e| &e.reason).collect::<Vec<_>>());
+}
+
 /// Rebutted on record means by someone other than the party the claim speaks for: a
 /// government's notice about its own affairs does not set aside the report against it.
 #[test]

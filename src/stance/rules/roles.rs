@@ -31,7 +31,13 @@ fn compare_roles(claim: &ClaimView, statement: &Analysis, found: &[(&ClaimTerm, 
         let claim_is_name = |i: usize| claim.terms.iter().any(|t| t.name && t.tokens.contains(&i));
         // The named thing is a common English noun ("district"), even where the bundle
         // only writes it inside names ("Sabunchu District").
-        let common_noun = |i: usize| !crate::analysis::Lexicon::get().is_rare_word(&claim.analysis.tokens[i].term);
+        // A common English word that WordNet knows as a noun of something ("district"), not
+        // a given name the word list holds ("donald" in "by the time Donald Rumsfeld").
+        let common_noun = |i: usize| {
+            let lexicon = crate::analysis::Lexicon::get();
+            let word = &claim.analysis.tokens[i].word;
+            !lexicon.is_rare_word(&claim.analysis.tokens[i].term) && !crate::analysis::resources::hypernyms(&lexicon.stem(word)).is_empty()
+        };
         let claim_name = term.tokens.iter().filter(|&&i| common_noun(i)).find_map(|&i| {
             let before = i.checked_sub(1)?;
             (claim_is_name(before) && claim.analysis.tokens[before].place.is_none()).then(|| &claim.analysis.tokens[before])
@@ -61,9 +67,11 @@ fn compare_roles(claim: &ClaimView, statement: &Analysis, found: &[(&ClaimTerm, 
             .collect();
         for &at in occurrences {
             // A qualifier a few words before the role: "deputy Europe and Central Asia director".
+            // Not one that governs a phrase of its own ("acting *in* an official capacity").
             let qualifier = (at.saturating_sub(5)..at)
                 .rev()
                 .take_while(|&q| statement.tokens[q].kind != TokenKind::Boundary)
+                .filter(|&q| !statement.tokens.get(q + 1).is_some_and(|next| PREPOSITIONS.contains(&next.word.as_str())))
                 .map(|q| statement.tokens[q].word.as_str())
                 .find(|w| ROLE_QUALIFIERS.contains(w));
             if let Some(q) = qualifier {
@@ -80,6 +88,9 @@ fn compare_roles(claim: &ClaimView, statement: &Analysis, found: &[(&ClaimTerm, 
     }
     Comparison::Silent
 }
+
+/// Words after which a qualifier heads its own phrase rather than qualifying a role.
+const PREPOSITIONS: &[&str] = &["in", "on", "at", "as", "for", "with", "by", "from", "under", "within", "to"];
 
 /// Nouns for roles that a qualifier ("deputy", "acting") can change.
 const ROLE_WORDS: &[&str] = &[
