@@ -265,12 +265,18 @@ impl Checker {
         // not bear on it, and the denier's own statement is the evidence of the act. A
         // framed claim ("X denies that P") is judged on P, so they do bear on it.
         let reports_a_denial = view.frame.speaker.is_none() && view.frame.falsity.is_none() && view.analysis.tokens.iter().any(|t| crate::analysis::cues::is_denial_word(&t.word));
-        let items = self.follow_relations(items, !reports_a_denial);
+        let mut items = self.follow_relations(items, !reports_a_denial);
+        // Statements reached through a relation were never judged against the claim: tell
+        // now whether a government among them speaks of its own country.
+        let claim_places = view.analysis.places();
+        for item in items.iter_mut().filter(|item| item.score == 0.0 && item.judgement.rule == RuleId::Relation) {
+            let statement = &self.bundle.statements[item.doc];
+            item.on_itself = government_on_itself(statement, &claim_places, &analyze(&statement.quote).places());
+        }
         // Rebutted on record: by someone other than the party the claim speaks for. A
         // government's notice about its own affairs ("the bridge is closed") does not
         // discredit the reports that say otherwise; another government's findings do.
         let judged: HashSet<usize> = items.iter().map(|item| item.doc).collect();
-        let claim_places = view.analysis.places();
         let independent = |by: &crate::bundle::Statement| !government_on_itself(by, &claim_places, &analyze(&by.quote).places());
         let rebutted: HashSet<usize> = self
             .bundle

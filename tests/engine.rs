@@ -239,6 +239,19 @@ fn a_given_name_is_not_a_role_to_compare() {
     assert!(result.evidence.iter().all(|e| e.rule != claimcheck::stance::rules::RuleId::Roles), "{:?}", result.evidence.iter().map(|e| &e.reason).collect::<Vec<_>>());
 }
 
+/// A core finding, said plainly, was CONTRADICTED: the evaluation rule read "prosecuted"
+/// (rated negative by VADER) against "a strong indication" as two ratings, because
+/// "prosecutions" shares its stem (a stem clash is for words WordNet keeps apart,
+/// "humane" / "human"); and the State Department's finding, reached through a curated
+/// relation, was counted as a government speaking of itself.
+#[test]
+fn the_committees_finding_said_plainly_is_supported_by_both_sources() {
+    let checker = Checker::embedded().unwrap();
+    let result = checker.check("No one was prosecuted for torture in Azerbaijan.");
+    assert_eq!(result.verdict, Verdict::Supported, "{:?}", result.evidence.iter().map(|e| &e.reason).collect::<Vec<_>>());
+    assert_eq!(result.independent_sources, 2);
+}
+
 /// Rebutted on record means by someone other than the party the claim speaks for: a
 /// government's notice about its own affairs does not set aside the report against it.
 #[test]

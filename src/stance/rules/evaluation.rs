@@ -41,11 +41,12 @@ fn stem_shared_clash(m: &Match, claim_tokens: &[usize]) -> Option<Decision> {
     let statement_words = |term: &str| -> Vec<&str> {
         m.found.iter().filter(|(t, _)| t.term == term).filter_map(|(_, hit)| hit.occurrences()).flatten().map(|&i| m.statement.tokens[i].word.as_str()).collect()
     };
-    // Only the stemmer made them one ("humane", "human"); synonyms are another matter.
+    // Only the stemmer made them one ("humane", "human": WordNet keeps them apart), not
+    // one word's forms ("prosecuted", "prosecutions"); synonyms are another matter.
     let reworded = |t: &str| {
         let words = statement_words(t);
         let claim_words: Vec<&str> = claim_tokens.iter().map(|&i| &m.claim.analysis.tokens[i]).filter(|c| c.term == t).map(|c| c.word.as_str()).collect();
-        !words.is_empty() && claim_words.iter().all(|c| words.iter().all(|w| w != c && lexicon.stem(w) == lexicon.stem(c)))
+        !words.is_empty() && claim_words.iter().all(|c| words.iter().all(|w| w != c && lexicon.stem(w) == lexicon.stem(c) && resources::stem_false_friends(w, c)))
     };
     let claim_rating = rating(&m.claim.analysis, claim_tokens.iter().copied(), &reworded)?;
     let statement_rating = statement_rating(m)?;
