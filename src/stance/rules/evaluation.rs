@@ -8,7 +8,7 @@
 //! shares with the claim, so that a long quote's other sentences do not weigh in.
 
 use super::{Decision, RuleId};
-use crate::analysis::{resources, Analysis, Lexicon, TokenKind};
+use crate::analysis::{resources, Analysis, Lexicon, NegatorKind, TokenKind};
 use crate::report::Stance;
 use crate::stance::matching::Match;
 
@@ -82,6 +82,10 @@ fn rating(a: &Analysis, tokens: impl Iterator<Item = usize>, counts: &dyn Fn(&st
             continue;
         }
         let Some(v) = resources::valence(&t.word) else { continue };
+        // What a demand asks for ("should free the defenders") rates nothing yet.
+        if a.negators.iter().any(|n| n.kind == NegatorKind::Demand && n.scope.contains(&i)) {
+            continue;
+        }
         let value = if a.is_negated(i) { -v } else { v };
         if value.abs() >= MIN_RATING && best.as_ref().is_none_or(|b| value.abs() > b.value.abs()) {
             best = Some(Rating { value, word: t.word.clone() });
