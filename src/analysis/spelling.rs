@@ -3,7 +3,8 @@
 //! common English knows are read, each as the one bundle word nearest by Damerau–
 //! Levenshtein distance (`strsim`): 1 edit for words of up to 7 letters, 2 for longer ones
 //! (then with the same first letter). A tie between two words is no reading: a guess
-//! between two meanings would put words in the reader's mouth.
+//! between two meanings would put words in the reader's mouth. Forms of one word
+//! ("torturd": "torture", "tortured") are one meaning, so they are not a tie.
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -53,25 +54,28 @@ impl Vocabulary {
         }
         let allowed = if len >= TWO_EDITS_FROM { 2 } else { 1 };
         let first = folded.chars().next();
-        let mut best: Option<(usize, &str)> = None;
-        let mut tie = false;
+        let mut nearest: Vec<&str> = Vec::new();
+        let mut best = usize::MAX;
         for (_, words) in self.by_len.range(len.saturating_sub(allowed)..=len + allowed) {
             for word in words {
                 let d = strsim::damerau_levenshtein(folded, word);
-                if d == 0 || d > allowed || (d > 1 && word.chars().next() != first) {
+                if d == 0 || d > allowed || (d > 1 && word.chars().next() != first) || d > best {
                     continue;
                 }
-                match best {
-                    Some((b, _)) if d > b => {}
-                    Some((b, _)) if d == b => tie = true,
-                    _ => {
-                        best = Some((d, word));
-                        tie = false;
-                    }
+                if d < best {
+                    best = d;
+                    nearest.clear();
                 }
+                nearest.push(word);
             }
         }
-        best.filter(|_| !tie).map(|(_, w)| w)
+        let lexicon = super::Lexicon::get();
+        let stem = lexicon.stem(nearest.first()?);
+        if nearest.iter().any(|w| lexicon.stem(w) != stem) {
+            return None;
+        }
+        // One word's forms: the one ending as the writer's word does ("torturd": "tortured").
+        nearest.into_iter().max_by_key(|w| (common_suffix(folded, w), std::cmp::Reverse(*w)))
     }
 }
 
@@ -113,6 +117,11 @@ pub fn read_misspellings(text: &str, vocabulary: &Vocabulary, known: &dyn Fn(&st
     (out, readings)
 }
 
+/// How many letters `a` and `b` end alike.
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+}
+
 /// `words`, each with its byte offset in `text`.
 fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
@@ -134,6 +143,8 @@ mod tests {
         assert_eq!(v.nearest("prisners"), Some("prisoners"));
         assert_eq!(v.nearest("tortre"), Some("torture"));
         assert_eq!(v.nearest("cout"), None, "two words one edit away: court, count");
+        let forms = Vocabulary::new(["He was tortured; torture continued."]);
+        assert_eq!(forms.nearest("torturd"), Some("tortured"), "two forms of one word are no tie");
         assert_eq!(v.nearest("weather"), None);
         assert_eq!(v.nearest("political"), None, "already a word");
         assert!(v.contains("court"));
