@@ -273,16 +273,3 @@ fn a_party_rebutting_a_report_on_itself_does_not_set_the_report_aside() {
     let result = checker.check("The harbour bridge is closed.");
     assert_eq!(result.verdict, Verdict::Contradicted, "{:?}", result.notes);
 }
-
-/// A claim's negation takes a side only against a statement that speaks of what it
-/// negates: the word it negates, or most of its scope. "refused to meet Rumsfeld during
-/// his visit" is not refuted by a statement that mentions the visit; "never used" is.
-#[test]
-fn a_negation_is_judged_on_what_it_negates() {
-    let checker = Checker::embedded().unwrap();
-    let unrelated = checker.check("Azerbaijani officials refused to meet Donald Rumsfeld during his December visit.");
-    assert_ne!(unrelated.verdict, Verdict::Contradicted, "{:?}", unrelated.evidence.first().map(|e| &e.reason));
-    assert_ne!(unrelated.verdict, Verdict::Supported);
-    let denied = checker.check("Azerbaijani authorities say electric shocks are never used on people in custody.");
-    assert_eq!(denied.verdict, Verdict::Contradicted);
-}

@@ -71,8 +71,6 @@ pub struct Match<'a> {
     /// 0 affirmative, 1 negated.
     pub claim_polarity: usize,
     pub statement_polarity: usize,
-    /// The claim negates something the statement hardly speaks of: no side taken on it.
-    pub claim_negation_unsettled: bool,
     pub quantity: Comparison,
     /// At least half of the claim's naming weight is matched.
     pub names_matched: bool,
@@ -248,25 +246,6 @@ impl<'a> Match<'a> {
                 _ => {}
             }
         }
-        // A claim's negation is weighed only when the statement speaks of most of what it
-        // negates: "refused to meet Rumsfeld during his visit" is not denied or confirmed
-        // by a statement that mentions only the visit.
-        let thin: BTreeSet<usize> = claim_negators
-            .iter()
-            .copied()
-            .filter(|&n| {
-                let scope = &claim.analysis.negators[n].scope;
-                let in_scope: Vec<&ClaimTerm> = claim.terms.iter().filter(|t| !t.entity && t.tokens.iter().any(|i| scope.contains(i))).collect();
-                let total: f32 = in_scope.iter().map(|t| t.weight).sum();
-                let is_found = |t: &ClaimTerm| found.iter().any(|(f, _)| f.term == t.term);
-                let matched: f32 = in_scope.iter().filter(|t| is_found(t)).map(|t| t.weight).sum();
-                // The word right after the cue is what it negates ("never used").
-                let head_found = in_scope.iter().min_by_key(|t| t.tokens.iter().min().copied().unwrap_or(usize::MAX)).is_some_and(|t| is_found(t));
-                !head_found && matched * 2.0 < total
-            })
-            .collect();
-        claim_negators.retain(|n| !thin.contains(n));
-        let claim_negation_unsettled = !thin.is_empty();
         if claim_negators.is_empty() {
             claim_negators = place_negators;
         }
@@ -297,7 +276,6 @@ impl<'a> Match<'a> {
             flips,
             claim_polarity,
             statement_polarity,
-            claim_negation_unsettled,
             quantity,
             names_matched: matched_name_weight * 2.0 >= name_weight,
             direct_terms,

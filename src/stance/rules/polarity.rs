@@ -11,9 +11,6 @@ pub fn decide(m: &Match) -> Option<Decision> {
     if m.polar_terms.is_empty() || m.claim_polarity == m.statement_polarity {
         return None;
     }
-    if m.claim_negation_unsettled && m.claim_negators.is_empty() {
-        return None;
-    }
     let (claim, statement) = (m.claim, m.statement);
     let reason = if let Some((term, at)) = m.flips.first() {
         format!("The claim says \u{201C}{}\u{201D}; this statement says the opposite, \u{201C}{}\u{201D}.", m.claim_word(term), statement.tokens[*at].word)

@@ -98,7 +98,6 @@ pub fn decide(m: &Match) -> Option<Decision> {
         && quote_speaks
         // Names alone say nothing of them: something the claim asserts must be shared.
         && !m.polar_terms.is_empty()
-        && !m.claim_negation_unsettled
         && m.unmatched_predicate() <= MAX_UNMATCHED_PREDICATE
         && m.unspoken_predicate() <= MAX_UNSPOKEN_PREDICATE
         && !claim.terms.iter().any(|t| t.unknown_name);
