@@ -438,11 +438,17 @@ fn mark_quantities(analysis: &mut Analysis) {
             (None, None) => (value, value),
         };
         // The counted thing: the next content words, skipping places ("13 Azerbaijani
-        // towns") and modifiers that are not what is counted ("13 different towns").
+        // towns"), modifiers that are not what is counted ("13 different towns") and
+        // adverbs ("300 protesters were badly hurt" does not count "badly").
         let counted: Vec<&super::Token> = tokens[end + 1..]
             .iter()
             .take_while(|t| t.kind != TokenKind::Boundary)
-            .filter(|t| t.kind == TokenKind::Content && t.place.is_none() && !matches!(t.word.as_str(), "different" | "separate" | "independent" | "distinct" | "individual"))
+            .filter(|t| {
+                t.kind == TokenKind::Content
+                    && t.place.is_none()
+                    && !super::is_adverb(&t.word)
+                    && !matches!(t.word.as_str(), "different" | "separate" | "independent" | "distinct" | "individual")
+            })
             .take(2)
             .collect();
         let mut units: Vec<String> = counted.iter().map(|t| t.term.clone()).collect();
@@ -533,6 +539,7 @@ mod tests {
         assert_eq!(dates.days, vec![(11, 11), (11, 12), (12, 9)]);
         assert_eq!(dates.months, vec![11, 12]);
         assert_eq!(analyze("12 years").quantities[0].units, vec!["year".to_string(), "duration".to_string()]);
+        assert_eq!(analyze("300 protesters were badly hurt").quantities[0].label, "300 protesters hurt", "an adverb is not what is counted");
     }
 
     #[test]
