@@ -5,7 +5,9 @@
 //! Ratings come from VADER's lexicon (`analysis::resources::valence`), read from the
 //! words the two texts do not share (shared words are the topic, not the rating), with
 //! negation flipping a word's sign. The statement's ratings count only near the words it
-//! shares with the claim, so that a long quote's other sentences do not weigh in.
+//! shares with the claim, so that a long quote's other sentences do not weigh in. A
+//! claim that rates both ways ("police freed ... jailed people") needs the statement to
+//! say both: a statement that only says the bad part does not back the good one.
 
 use super::{Decision, RuleId};
 use crate::analysis::{resources, Analysis, Lexicon, NegatorKind, TokenKind};
@@ -25,6 +27,16 @@ pub fn decide(m: &Match) -> Option<Decision> {
         return stem_shared_clash(m, &claim_tokens);
     };
     let statement_rating = statement_rating(m);
+    // A claim that rates both ways ("freed ... jailed people") needs both ratings said:
+    // one the statement shares does not back the other.
+    let other_sign = |sign: f32| move |a: &Analysis, i: usize| resources::valence(&a.tokens[i].word).is_some_and(|v| v.signum() * if a.is_negated(i) { -1.0 } else { 1.0 } == sign);
+    let claim_other = rating_where(&m.claim.analysis, claim_tokens.iter().copied(), &|t| !shared(t), &other_sign(-claim_rating.value.signum()));
+    if let Some(other) = claim_other {
+        let statement_other = statement_rating_where(m, &other_sign(other.value.signum()));
+        if statement_other.is_none() {
+            return Some(Decision::new(Stance::Related, RuleId::Evaluation, format!("The claim says \u{201C}{}\u{201D}; this statement does not say so.", other.word)));
+        }
+    }
     match statement_rating {
         Some(s) if s.value.signum() != claim_rating.value.signum() => Some(clash(&claim_rating, &s)),
         Some(_) => None,
@@ -60,11 +72,16 @@ fn clash(claim: &Rating, statement: &Rating) -> Decision {
 
 /// The statement's strongest rating near the words it shares with the claim.
 fn statement_rating(m: &Match) -> Option<Rating> {
+    statement_rating_where(m, &|_, _| true)
+}
+
+/// The same, among the rating words that pass `keep`.
+fn statement_rating_where(m: &Match, keep: &dyn Fn(&Analysis, usize) -> bool) -> Option<Rating> {
     let anchors: Vec<usize> = m.found.iter().filter_map(|(_, hit)| hit.occurrences()).flatten().copied().collect();
     let near = |i: usize| anchors.iter().any(|&a| a.abs_diff(i) <= NEAR);
     let claim_terms = |t: &str| !m.claim.terms.iter().any(|c| c.term == t);
     let statement_tokens = (0..m.statement.tokens.len()).filter(|&i| near(i) && !m.statement.tokens[i].entity);
-    rating(m.statement, statement_tokens, &claim_terms)
+    rating_where(m.statement, statement_tokens, &claim_terms, keep)
 }
 
 struct Rating {
@@ -75,10 +92,15 @@ struct Rating {
 /// The strongest rating among `tokens` (content words passing `counts`), negation
 /// applied; `None` when none reaches `MIN_RATING`.
 fn rating(a: &Analysis, tokens: impl Iterator<Item = usize>, counts: &dyn Fn(&str) -> bool) -> Option<Rating> {
+    rating_where(a, tokens, counts, &|_, _| true)
+}
+
+/// The strongest rating among the tokens that also pass `keep`.
+fn rating_where(a: &Analysis, tokens: impl Iterator<Item = usize>, counts: &dyn Fn(&str) -> bool, keep: &dyn Fn(&Analysis, usize) -> bool) -> Option<Rating> {
     let mut best: Option<Rating> = None;
     for i in tokens {
         let t = &a.tokens[i];
-        if t.kind != TokenKind::Content || !counts(&t.term) {
+        if t.kind != TokenKind::Content || !counts(&t.term) || !keep(a, i) {
             continue;
         }
         let Some(v) = resources::valence(&t.word) else { continue };
