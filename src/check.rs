@@ -621,8 +621,8 @@ fn case_folded(text: &str) -> String {
 /// Most sentences a pasted text is split into; the rest is judged with the last.
 const MAX_SENTENCES: usize = 50;
 
-/// Splits a pasted text into sentences: at . ! ? followed by a space and a word, or at
-/// a blank line. "U.S. State Department" and "Mr. Gasimov" stay whole; fragments under
+/// Splits a pasted text into sentences: at . ! ? followed by a space and a word, at a
+/// semicolon, or at a blank line. "U.S. State Department" and "Mr. Gasimov" stay whole; fragments under
 /// three words join their neighbour.
 fn split_sentences(text: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -647,6 +647,9 @@ fn split_sentences(text: &str) -> Vec<&str> {
                 spaced && !abbreviation && next.is_some_and(|n| n.is_alphanumeric() || matches!(n, '"' | '\u{201C}'))
             }
             '\n' => text[end..].trim_start_matches(' ').starts_with('\n'),
+            // A semicolon joins two clauses that each say something ("Azerbaijan has no
+            // political prisoners; everyone behind bars is a criminal").
+            ';' => chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace()),
             _ => false,
         };
         if split && text[start..end].split_whitespace().count() >= 3 && ends.len() + 1 < MAX_SENTENCES {
@@ -794,6 +797,8 @@ mod tests {
             ("First line here\n\nSecond para here too", &["First line here", "Second para here too"]),
             ("", &[""]),
             ("Police tortured the detainees there. This is a lie.", &["Police tortured the detainees there. This is a lie."]),
+            ("Azerbaijan has no political prisoners; everyone in prison is a criminal.", &["Azerbaijan has no political prisoners;", "everyone in prison is a criminal."]),
+            ("Arrests; beatings; threats of rape.", &["Arrests; beatings; threats of rape."]),
         ];
         for (text, expected) in cases {
             assert_eq!(split_sentences(text), *expected, "{text:?}");
