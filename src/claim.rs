@@ -110,6 +110,10 @@ pub fn frame(analysis: &mut Analysis, text: &str) -> Frame {
     Frame { speaker_tokens, speaker: speaker_text(text, &analysis.tokens[k].word), denial, verb: Some(k), falsity: None }
 }
 
+/// Closed-class words after which a word is a noun: "the state", "of state".
+const NOT_BEFORE_A_VERB: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "their", "of", "in", "on", "for", "to", "by", "with", "from", "at"];
+const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
 /// An attribution after the content: ", X says" or ", according to X" closing the claim.
 fn trailing_attribution(analysis: &Analysis, text: &str) -> Option<Frame> {
     let tokens = &analysis.tokens;
@@ -123,6 +127,12 @@ fn trailing_attribution(analysis: &Analysis, text: &str) -> Option<Frame> {
         return None;
     }
     let words: Vec<&str> = tokens[start..end].iter().map(|t| t.word.as_str()).collect();
+    // "... by enemies of the state": after a determiner or preposition the word is a
+    // noun, and a speaker is a name, never a clause with a verb of its own.
+    let noun_before = words.len() >= 2 && NOT_BEFORE_A_VERB.contains(&words[words.len() - 2]);
+    if noun_before || words.iter().any(|w| COPULAS.contains(w)) {
+        return None;
+    }
     let speaker_range = if words.len() > 2 && words[0] == "according" && words[1] == "to" {
         start + 2..end
     } else if words.len() >= 2 && ATTRIBUTION_VERBS.contains(words.last()?) && !DENIAL_VERBS.contains(words.last()?) {
@@ -323,6 +333,8 @@ mod tests {
             // A noun before a relative "that" is no frame; nor is a demand.
             ("The photos of detainees hanging from iron bars that spread on social media were taken in Azerbaijan.", None, false, &[]),
             ("The committee urged Azerbaijan to release the defenders.", None, false, &["release"]),
+            // "the state" closing a clause is a noun, not ", X states".
+            ("There is no torture in Azerbaijani police stations — these stories are fabrications by enemies of the state.", None, false, &["torture", "azerbaijani", "police"]),
         ];
         for (text, speaker, denial, negated) in cases {
             let (s, d, n) = check(text);
