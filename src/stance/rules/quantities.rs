@@ -1,7 +1,8 @@
 //! Amounts compared as ranges: "more than 100 detainees" against "about 60".
 
 use super::{conflict, Comparison, Decision, RuleId};
-use crate::analysis::Quantity;
+use crate::analysis::cues::DURATION;
+use crate::analysis::{resources, Quantity};
 use crate::stance::matching::Match;
 use crate::stance::CONTRADICT_MIN_COVERAGE;
 
@@ -12,7 +13,38 @@ pub const PAIR_ANY_AMOUNTS_COVERAGE: f32 = 0.75;
 pub fn decide(m: &Match) -> Option<Decision> {
     // For amounts, the miscounted thing itself is part of the match.
     let applies = m.amounts_coverage >= CONTRADICT_MIN_COVERAGE && m.names_matched && m.direct_terms >= 1;
-    conflict(RuleId::Quantities, &m.quantity, applies)
+    conflict(RuleId::Quantities, &m.quantity, applies).or_else(|| conflict(RuleId::Quantities, &swapped_count(m), applies))
+}
+
+/// The same amount of another participant: the claim counts one party ("injuring at
+/// least 300 officers") where the statement counts, in the same amount, a party the
+/// claim names in another role ("protesters beat police" against "severely injuring at
+/// least 300 protesters"). The two have traded places.
+fn swapped_count(m: &Match) -> Comparison {
+    let counted_here = |q: &Quantity, term: &str| q.units.iter().any(|u| u == term);
+    // Counts of things, not durations ("up to 12 years") or ranks ("the first time"),
+    // and more than one: "not one person" and "a single case" are ways of saying none.
+    let count = |q: &&Quantity| q.value >= 2.0 && !q.units.is_empty() && q.units.iter().all(|u| u != DURATION && !u.starts_with("ord:"));
+    for c in m.claim.analysis.quantities.iter().filter(count) {
+        for s in m.statement.quantities.iter().filter(count).filter(|s| s.overlaps(c) && !s.comparable(c)) {
+            let counted = &s.units[0];
+            let counted_words: Vec<&str> = m.statement.tokens.iter().filter(|t| &t.term == counted).map(|t| t.word.as_str()).collect();
+            // The statement's counted party is elsewhere in the claim, in the same word
+            // ("protesters", not "protests", which a stemmer makes one), not as a unit.
+            let named_elsewhere = m.claim.terms.iter().filter(|t| !t.unit && &t.term == counted).flat_map(|t| t.tokens.iter()).any(|&i| {
+                let word = &m.claim.analysis.tokens[i].word;
+                counted_words.iter().any(|w| w == word || resources::inflected_alike(w, word))
+            });
+            // The claim's counted thing is not the statement's in other words
+            // ("demonstrators" for "protesters").
+            let reworded =
+                m.found.iter().filter(|(t, _)| counted_here(c, &t.term)).filter_map(|(_, hit)| hit.occurrences()).flatten().any(|&i| counted_here(s, &m.statement.tokens[i].term));
+            if named_elsewhere && !reworded {
+                return Comparison::Conflict(c.label.clone(), s.label.clone());
+            }
+        }
+    }
+    Comparison::Silent
 }
 
 /// Compares amounts that share a unit; with `pair_lone` and one amount on each side,
