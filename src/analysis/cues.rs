@@ -339,6 +339,7 @@ fn mark_quantities(analysis: &mut Analysis) {
     let mut years = Vec::new();
     let mut days: Vec<(u8, u8)> = Vec::new();
     let mut dated_years = Vec::new();
+    let mut bound_years = Vec::new();
     let months: Vec<u8> = tokens.iter().filter_map(|t| MONTHS.iter().position(|m| *m == t.word)).map(|m| m as u8 + 1).collect();
     let lexicon = super::Lexicon::get();
     let time_unit = |i: usize| {
@@ -425,6 +426,14 @@ fn mark_quantities(analysis: &mut Analysis) {
             if dating {
                 dated_years.push(value as u16);
             }
+            // "since 1996", "until March 2019": a bound, not when the thing happened.
+            let bound = (1..=3).any(|k| {
+                matches!(prev(k), "since" | "after" | "before" | "until" | "till" | "from")
+                    && (1..k).all(|j| MONTHS.contains(&prev(j)) || matches!(prev(j), "the" | "early" | "late" | "mid"))
+            });
+            if bound {
+                bound_years.push(value as u16);
+            }
             i = end + 1;
             continue;
         }
@@ -479,6 +488,7 @@ fn mark_quantities(analysis: &mut Analysis) {
     analysis.years = years;
     analysis.months = months;
     analysis.dated_years = dated_years;
+    analysis.bound_years = bound_years;
     analysis.days = days;
 }
 

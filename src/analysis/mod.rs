@@ -67,6 +67,8 @@ pub struct Analysis {
     /// Years that date what the text says ("detained *in 2012*"), as opposed to naming
     /// a thing ("the 2003 election").
     pub dated_years: Vec<u16>,
+    /// Years that bound a time rather than date it ("since 1996", "until 2019").
+    pub bound_years: Vec<u16>,
     /// Months named (1..=12), and (month, day) dates: "on December 9".
     pub months: Vec<u8>,
     pub days: Vec<(u8, u8)>,

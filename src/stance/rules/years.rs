@@ -4,7 +4,16 @@ use super::{conflict, Comparison, Decision, RuleId};
 use crate::stance::matching::Match;
 
 pub fn decide(m: &Match) -> Option<Decision> {
-    conflict(RuleId::Years, &compare_years(&m.claim.analysis.years, &m.statement.years), m.same_subject())
+    // A bound ("bound by the convention since 1996") is not contradicted by a later or
+    // earlier year the statement names: it agrees only by naming the same year.
+    let claim = &m.claim.analysis;
+    let dating: Vec<u16> = claim.years.iter().copied().filter(|y| !claim.bound_years.contains(y)).collect();
+    let comparison = match compare_years(&claim.years, &m.statement.years) {
+        Comparison::Conflict(..) if dating.is_empty() => Comparison::Silent,
+        Comparison::Conflict(..) => compare_years(&dating, &m.statement.years),
+        other => other,
+    };
+    conflict(RuleId::Years, &comparison, m.same_subject())
 }
 
 fn compare_years(claim: &[u16], statement: &[u16]) -> Comparison {
