@@ -2,7 +2,7 @@
 //! is P (negated for a denial); X is reported in the result's notes and its words are
 //! used to find X's own statements, but X need not be matched for P to be judged.
 
-use crate::analysis::lexicon::{ATTRIBUTION_VERBS, DEMAND_CUES, DEMAND_CUES_WITH_TO, DENIAL_VERBS, HYPOTHETICAL_CUES};
+use crate::analysis::lexicon::{ATTRIBUTION_VERBS, COPULAS, DEMAND_CUES, DEMAND_CUES_WITH_TO, DENIAL_VERBS, HYPOTHETICAL_CUES};
 use crate::analysis::resources;
 use crate::analysis::{Analysis, TokenKind};
 
@@ -112,7 +112,6 @@ pub fn frame(analysis: &mut Analysis, text: &str) -> Frame {
 
 /// Closed-class words after which a word is a noun: "the state", "of state".
 const NOT_BEFORE_A_VERB: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "its", "their", "of", "in", "on", "for", "to", "by", "with", "from", "at"];
-const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// An attribution after the content: ", X says" or ", according to X" closing the claim.
 fn trailing_attribution(analysis: &Analysis, text: &str) -> Option<Frame> {

@@ -706,6 +706,9 @@ pub const TIME_UNITS: &[(&str, f64)] = &[("hour", 1.0 / 24.0), ("day", 1.0), ("w
 pub const ACTOR_WORDS: &[&str] =
     &["government", "ministry", "police", "president", "authorities", "officials", "regime", "state", "kremlin", "administration", "prosecutor", "court"];
 
+/// Forms of "be" that link a subject to what it is said to be.
+pub const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+
 /// Month names, for dates in text.
 pub const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 

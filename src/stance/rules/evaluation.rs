@@ -29,11 +29,9 @@ pub fn decide(m: &Match) -> Option<Decision> {
     let statement_rating = statement_rating(m);
     // A claim that rates both ways ("freed ... jailed people") needs both ratings said:
     // one the statement shares does not back the other.
-    let other_sign = |sign: f32| move |a: &Analysis, i: usize| resources::valence(&a.tokens[i].word).is_some_and(|v| v.signum() * if a.is_negated(i) { -1.0 } else { 1.0 } == sign);
-    let claim_other = rating_where(&m.claim.analysis, claim_tokens.iter().copied(), &|t| !shared(t), &other_sign(-claim_rating.value.signum()));
+    let claim_other = rating_where(&m.claim.analysis, claim_tokens.iter().copied(), &|t| !shared(t), Some(-claim_rating.value.signum()));
     if let Some(other) = claim_other {
-        let statement_other = statement_rating_where(m, &other_sign(other.value.signum()));
-        if statement_other.is_none() {
+        if statement_rating_where(m, Some(other.value.signum())).is_none() {
             return Some(Decision::new(Stance::Related, RuleId::Evaluation, format!("The claim says \u{201C}{}\u{201D}; this statement does not say so.", other.word)));
         }
     }
@@ -72,16 +70,16 @@ fn clash(claim: &Rating, statement: &Rating) -> Decision {
 
 /// The statement's strongest rating near the words it shares with the claim.
 fn statement_rating(m: &Match) -> Option<Rating> {
-    statement_rating_where(m, &|_, _| true)
+    statement_rating_where(m, None)
 }
 
-/// The same, among the rating words that pass `keep`.
-fn statement_rating_where(m: &Match, keep: &dyn Fn(&Analysis, usize) -> bool) -> Option<Rating> {
+/// The same, among ratings of the given sign only (when one is given).
+fn statement_rating_where(m: &Match, sign: Option<f32>) -> Option<Rating> {
     let anchors: Vec<usize> = m.found.iter().filter_map(|(_, hit)| hit.occurrences()).flatten().copied().collect();
     let near = |i: usize| anchors.iter().any(|&a| a.abs_diff(i) <= NEAR);
     let claim_terms = |t: &str| !m.claim.terms.iter().any(|c| c.term == t);
     let statement_tokens = (0..m.statement.tokens.len()).filter(|&i| near(i) && !m.statement.tokens[i].entity);
-    rating_where(m.statement, statement_tokens, &claim_terms, keep)
+    rating_where(m.statement, statement_tokens, &claim_terms, sign)
 }
 
 struct Rating {
@@ -92,15 +90,15 @@ struct Rating {
 /// The strongest rating among `tokens` (content words passing `counts`), negation
 /// applied; `None` when none reaches `MIN_RATING`.
 fn rating(a: &Analysis, tokens: impl Iterator<Item = usize>, counts: &dyn Fn(&str) -> bool) -> Option<Rating> {
-    rating_where(a, tokens, counts, &|_, _| true)
+    rating_where(a, tokens, counts, None)
 }
 
-/// The strongest rating among the tokens that also pass `keep`.
-fn rating_where(a: &Analysis, tokens: impl Iterator<Item = usize>, counts: &dyn Fn(&str) -> bool, keep: &dyn Fn(&Analysis, usize) -> bool) -> Option<Rating> {
+/// The strongest rating among `tokens`, of the given sign only (when one is given).
+fn rating_where(a: &Analysis, tokens: impl Iterator<Item = usize>, counts: &dyn Fn(&str) -> bool, sign: Option<f32>) -> Option<Rating> {
     let mut best: Option<Rating> = None;
     for i in tokens {
         let t = &a.tokens[i];
-        if t.kind != TokenKind::Content || !counts(&t.term) || !keep(a, i) {
+        if t.kind != TokenKind::Content || !counts(&t.term) {
             continue;
         }
         let Some(v) = resources::valence(&t.word) else { continue };
@@ -109,6 +107,9 @@ fn rating_where(a: &Analysis, tokens: impl Iterator<Item = usize>, counts: &dyn 
             continue;
         }
         let value = if a.is_negated(i) { -v } else { v };
+        if sign.is_some_and(|sign| value.signum() != sign) {
+            continue;
+        }
         if value.abs() >= MIN_RATING && best.as_ref().is_none_or(|b| value.abs() > b.value.abs()) {
             best = Some(Rating { value, word: t.word.clone() });
         }

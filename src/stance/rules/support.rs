@@ -5,6 +5,7 @@
 //! place and that the statement lacks keeps it from support when it carries weight.
 
 use super::{Comparison, Decision, RuleId};
+use crate::analysis::lexicon::COPULAS;
 use crate::analysis::{resources, Analysis, NegatorKind};
 use crate::report::Stance;
 use crate::stance::matching::{Found, Match};
@@ -143,6 +144,5 @@ fn copula_predicate(a: &Analysis) -> Option<Vec<usize>> {
     (!words.is_empty()).then_some(words)
 }
 
-const COPULAS: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const SUBORDINATORS: &[&str] =
     &["after", "before", "when", "while", "since", "because", "although", "though", "if", "unless", "until", "that", "which", "who", "whom", "whose", "where"];
