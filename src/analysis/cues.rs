@@ -195,7 +195,7 @@ pub fn drop_reported_denials(analysis: &mut Analysis) {
     });
 }
 
-fn is_particle(word: &str) -> bool {
+pub fn is_particle(word: &str) -> bool {
     matches!(word, "not" | "never" | "no" | "nor" | "neither" | "none" | "nobody" | "nothing" | "nowhere" | "without" | "cannot")
 }
 

@@ -15,6 +15,9 @@ use crate::analysis::{resources, Analysis, Lexicon, NegatorKind, TokenKind};
 /// oppose the claim.
 const FLIP_REACH: usize = 12;
 
+/// How many content words after a negating verb it governs.
+const GOVERNED_REACH: usize = 2;
+
 /// How one claim term is found in the statement.
 pub enum Found {
     Direct(Vec<usize>),
@@ -71,6 +74,10 @@ pub struct Match<'a> {
     /// 0 affirmative, 1 negated.
     pub claim_polarity: usize,
     pub statement_polarity: usize,
+    /// A shared term lies in the scope of a negating verb that governs something the two
+    /// do not share ("failed to pass the resolution on political prisoners"): neither
+    /// side's polarity, and no support.
+    pub negation_elsewhere: bool,
     pub quantity: Comparison,
     /// At least half of the claim's naming weight is matched.
     pub names_matched: bool,
@@ -211,6 +218,15 @@ impl<'a> Match<'a> {
         // The claim's negators over places only ("the photos weren't taken in
         // Azerbaijan"): its polarity when nothing else it negates is shared.
         let mut place_negators = BTreeSet::new();
+        // Where a verb negates ("failed to pass the resolution on political prisoners"),
+        // what it negates is the word it governs: the rest of its scope is only
+        // mentioned. It counts over a shared term only when that word is shared too.
+        let claim_shared: BTreeSet<usize> = found.iter().filter(|(_, hit)| hit.occurrences().is_some()).flat_map(|(t, _)| t.tokens.iter().copied()).collect();
+        let statement_shared: BTreeSet<usize> = found.iter().filter_map(|(_, hit)| hit.occurrences()).flatten().copied().collect();
+        let claim_head_shared = |n: &crate::analysis::Negator| governs_shared(&claim.analysis, n, &claim_shared);
+        let statement_head_shared = |n: &crate::analysis::Negator| governs_shared(statement, n, &statement_shared);
+        // Such a negation neither contradicts nor lets the statement back the claim.
+        let mut negation_elsewhere = false;
         for (term, hit) in &found {
             if term.entity && !term.place {
                 continue;
@@ -221,6 +237,10 @@ impl<'a> Match<'a> {
             }
             for (n, negator) in claim.analysis.negators.iter().enumerate() {
                 if term.tokens.iter().any(|t| negator.scope.contains(t)) && !(both_demand && negator.kind == NegatorKind::Demand) {
+                    if !claim_head_shared(negator) {
+                        negation_elsewhere = true;
+                        continue;
+                    }
                     if term.entity {
                         place_negators.insert(n);
                     } else {
@@ -238,6 +258,10 @@ impl<'a> Match<'a> {
                 Found::Direct(_) if all_negated => {
                     for (n, negator) in statement.negators.iter().enumerate() {
                         if occurrences.iter().any(|o| negator.scope.contains(o)) && !(both_demand && negator.kind == NegatorKind::Demand) {
+                            if !statement_head_shared(negator) {
+                                negation_elsewhere = true;
+                                continue;
+                            }
                             statement_negators.insert(n);
                         }
                     }
@@ -276,6 +300,7 @@ impl<'a> Match<'a> {
             flips,
             claim_polarity,
             statement_polarity,
+            negation_elsewhere,
             quantity,
             names_matched: matched_name_weight * 2.0 >= name_weight,
             direct_terms,
@@ -333,4 +358,17 @@ impl<'a> Match<'a> {
     pub fn claim_word(&self, term: &ClaimTerm) -> &str {
         &self.claim.analysis.tokens[term.tokens[0]].word
     }
+}
+
+/// Whether a verb's negation ("failed", "refused", "denied") governs a shared word: the
+/// first content word of its scope is one. Particles ("not", "no", "never") and the
+/// other kinds negate their whole short scope.
+fn governs_shared(a: &Analysis, n: &crate::analysis::Negator, shared: &BTreeSet<usize>) -> bool {
+    if n.kind != NegatorKind::Forward
+        || !crate::analysis::lexicon::FORWARD_NEGATORS.contains(&a.tokens[n.cue].word.as_str())
+        || crate::analysis::cues::is_particle(&a.tokens[n.cue].word)
+    {
+        return true;
+    }
+    n.scope.is_empty() || n.scope.iter().take(GOVERNED_REACH).any(|w| shared.contains(w))
 }

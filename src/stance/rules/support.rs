@@ -85,6 +85,7 @@ pub fn decide(m: &Match) -> Option<Decision> {
     let says_something = claim.terms.len() >= 2;
     let supports = says_something
         && !negated_unspoken
+        && !m.negation_elsewhere
         && !negated_names_affirmed
         && !put_elsewhere
         && !other_place_instead
