@@ -384,13 +384,14 @@ fn mark_quantities(analysis: &mut Analysis) {
             i += 1;
             continue;
         }
-        // "one" alone is too often a pronoun ("one of the photographs"); "no one" is none.
+        // "one" alone is too often a pronoun ("one of the photographs"); "no one" and "not
+        // one person" are none, a negation, not a count.
         // It counts when it plainly counts: "just one day", "one report".
         let counted_one = t.word == "one"
             && (matches!(prev(1), "just" | "only" | "exactly" | "about" | "than" | "least")
                 || time_unit(i + 1).is_some()
                 || tokens.get(i + 1).is_some_and(|n| n.kind == TokenKind::Content && n.word.ends_with(|c: char| c != 's') && !matches!(n.word.as_str(), "of")));
-        if (t.word == "one" && !counted_one) || (value == 1.0 && matches!(prev(1), "no")) {
+        if (t.word == "one" && !counted_one) || (value == 1.0 && matches!(prev(1), "no" | "not")) {
             i += 1;
             continue;
         }
