@@ -8,12 +8,13 @@
 //! "Azerbaijan"); a named doer (an organisation, a person) must be the same.
 
 use super::{Decision, RuleId};
-use crate::analysis::lexicon::ACTOR_WORDS;
+use crate::analysis::lexicon::{ACTOR_WORDS, ATTRIBUTION_VERBS};
 use crate::analysis::{Analysis, Lexicon, TokenKind};
 use crate::report::Stance;
 use crate::stance::matching::{Found, Match};
 
 const BE_FORMS: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "got", "get", "gets"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "that", "this", "these", "those"];
 const AUXILIARIES: &[&str] = &["has", "have", "had", "did", "does", "do", "will", "would", "can", "could", "to"];
 
 pub fn decide(m: &Match) -> Option<Decision> {
@@ -112,8 +113,20 @@ fn doer(a: &Analysis, at: usize, is_name: &dyn Fn(usize) -> bool) -> Option<Doer
     if !verbal {
         return None;
     }
-    // The nearest name or actor before the verb, in its clause.
-    let phrase: Vec<usize> = (0..at).rev().take_while(|&j| tokens[j].kind != TokenKind::Boundary && !matches!(tokens[j].word.as_str(), "that" | "who" | "which")).take(6).collect();
+    // The nearest name or actor before the verb, in its clause. A verb of saying opens
+    // the clause it reports ("Gilchrist said law enforcement detained ..."): its speaker
+    // is not the doer. ("HRW said in a report
+    // released today": "in" opens no clause.)
+    // Only a verb's inflected forms ("said", "says", "claimed"): the bare forms are
+    // as often nouns ("a report released today", "the claim").
+    let inflected = |w: &str| w.ends_with('d') || w.ends_with('s');
+    let opens_clause = |j: usize| {
+        ATTRIBUTION_VERBS.contains(&tokens[j].word.as_str())
+            && inflected(&tokens[j].word)
+            && tokens.get(j + 1).is_some_and(|n| n.kind == TokenKind::Content || DETERMINERS.contains(&n.word.as_str()))
+    };
+    let phrase: Vec<usize> =
+        (0..at).rev().take_while(|&j| tokens[j].kind != TokenKind::Boundary && !matches!(tokens[j].word.as_str(), "that" | "who" | "which") && !opens_clause(j)).take(6).collect();
     phrase.iter().find_map(|&j| candidate(a, j, is_name)).map(|d| d.in_phrase(a, &phrase))
 }
 
@@ -154,5 +167,7 @@ mod tests {
         assert_eq!(doer_of("Gasimov was tortured by the police", "tortured").as_deref(), Some("police"));
         assert_eq!(doer_of("HRW said the police tortured him", "tortured").as_deref(), Some("police"));
         assert_eq!(doer_of("torture is widespread", "torture"), None);
+        // The speaker of a report is not the doer of what it reports.
+        assert_eq!(doer_of("Gilchrist said law enforcement detained hundreds", "detained"), None);
     }
 }
