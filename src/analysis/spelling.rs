@@ -1,7 +1,7 @@
 //! Reading misspelled claim words as the bundle's words: "politcal prisners" is read as
 //! "political prisoners", and the result says so. Only words that neither the bundle nor
 //! common English knows are read, each as the one bundle word nearest by Damerau–
-//! Levenshtein distance (`strsim`): 1 edit for words of up to 7 letters, 2 for longer ones
+//! Levenshtein distance (`strsim`): 1 edit for words of up to 6 letters, 2 for longer ones
 //! (then with the same first letter). A tie between two words is no reading: a guess
 //! between two meanings would put words in the reader's mouth. Forms of one word
 //! ("torturd": "torture", "tortured") are one meaning, so they are not a tie.
@@ -12,8 +12,8 @@ use super::normalize::fold_word;
 
 /// Shorter words have too many neighbours one edit away ("tot" ~ "to", "hot", "top").
 const MIN_LETTERS: usize = 4;
-/// Words this long may be two edits from what was meant.
-const TWO_EDITS_FROM: usize = 8;
+/// Words this long may be two edits from what was meant ("torterd": "tortured").
+const TWO_EDITS_FROM: usize = 7;
 
 /// The distinct lower-case words of a bundle, by length.
 pub struct Vocabulary {
@@ -145,6 +145,8 @@ mod tests {
         assert_eq!(v.nearest("cout"), None, "two words one edit away: court, count");
         let forms = Vocabulary::new(["He was tortured; torture continued."]);
         assert_eq!(forms.nearest("torturd"), Some("tortured"), "two forms of one word are no tie");
+        assert_eq!(forms.nearest("torterd"), Some("tortured"), "seven letters may be two edits away");
+        assert_eq!(forms.nearest("trotured"), Some("tortured"), "a transposition is one edit");
         assert_eq!(v.nearest("weather"), None);
         assert_eq!(v.nearest("political"), None, "already a word");
         assert!(v.contains("court"));
