@@ -54,7 +54,12 @@ pub fn decide(m: &Match) -> Option<Decision> {
 /// The hypothetical cue governing token `at`, if any: one shortly before it in its
 /// sentence.
 pub fn hypothetical(a: &Analysis, at: usize) -> Option<usize> {
-    (0..at).rev().take_while(|&j| !a.sentence_ends.contains(&j)).take(CUE_REACH).find(|&j| HYPOTHETICAL_CUES.contains(&a.tokens[j].word.as_str()))
+    (0..at).rev().take_while(|&j| !a.sentence_ends.contains(&j)).take(CUE_REACH).find(|&j| HYPOTHETICAL_CUES.contains(&a.tokens[j].word.as_str()) && !past_inability(a, j))
+}
+
+/// "he could not eat": what someone was unable to do, a fact, not a supposition.
+fn past_inability(a: &Analysis, cue: usize) -> bool {
+    a.tokens[cue].word == "could" && a.tokens.get(cue + 1).is_some_and(|t| t.word == "not")
 }
 
 /// Whether token `at` lies in a sentence that opens with a request ("Establish ...",
