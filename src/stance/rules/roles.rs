@@ -40,7 +40,10 @@ fn compare_roles(claim: &ClaimView, statement: &Analysis, found: &[(&ClaimTerm, 
         };
         let claim_name = term.tokens.iter().filter(|&&i| common_noun(i)).find_map(|&i| {
             let before = i.checked_sub(1)?;
-            (claim_is_name(before) && claim.analysis.tokens[before].place.is_none()).then(|| &claim.analysis.tokens[before])
+            // Written as a name ("Nasimi"), or a word English does not know: "a Muslim
+            // *religious* movement" describes the movement, it does not name it.
+            let named = claim.analysis.tokens[before].capitalized || crate::analysis::Lexicon::get().is_rare_word(&claim.analysis.tokens[before].term);
+            (claim_is_name(before) && named && claim.analysis.tokens[before].place.is_none()).then(|| &claim.analysis.tokens[before])
         });
         if let Some(claim_name) = claim_name {
             let in_statement = statement.tokens.iter().any(|t| t.term == claim_name.term);
