@@ -638,8 +638,9 @@ fn split_sentences(text: &str) -> Vec<&str> {
                 let reversed: String = text[start..at].chars().rev().take_while(in_word).collect();
                 let word_before: String = reversed.chars().rev().flat_map(char::to_uppercase).flat_map(char::to_lowercase).collect();
                 let letters = word_before.chars().filter(|c| !crate::analysis::normalize::is_combining_mark(*c)).count();
-                let abbreviation =
-                    letters == 1 || word_before.contains('.') || matches!(word_before.as_str(), "mr" | "mrs" | "ms" | "dr" | "st" | "no" | "jr" | "sr" | "vs" | "etc");
+                // An initial ("J. Smith"), not a number ("on December 9. The committee").
+                let initial = letters == 1 && word_before.chars().all(|c| !c.is_ascii_digit());
+                let abbreviation = initial || word_before.contains('.') || matches!(word_before.as_str(), "mr" | "mrs" | "ms" | "dr" | "st" | "no" | "jr" | "sr" | "vs" | "etc");
                 let next = chars[k + 1..].iter().find(|(_, n)| !n.is_whitespace()).map(|&(_, n)| n);
                 let spaced = chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace());
                 // Any letter may start the next sentence: pasted text is not always
@@ -799,6 +800,8 @@ mod tests {
             ("Police tortured the detainees there. This is a lie.", &["Police tortured the detainees there. This is a lie."]),
             ("Azerbaijan has no political prisoners; everyone in prison is a criminal.", &["Azerbaijan has no political prisoners;", "everyone in prison is a criminal."]),
             ("Arrests; beatings; threats of rape.", &["Arrests; beatings; threats of rape."]),
+            ("It published its conclusions on December 9. The committee has ten experts.", &["It published its conclusions on December 9.", "The committee has ten experts."]),
+            ("A report by J. Smith said so. Police beat them.", &["A report by J. Smith said so.", "Police beat them."]),
         ];
         for (text, expected) in cases {
             assert_eq!(split_sentences(text), *expected, "{text:?}");
