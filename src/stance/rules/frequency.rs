@@ -4,10 +4,14 @@
 //! without saying how often.
 
 use super::{Decision, RuleId};
+use crate::analysis::cues::DURATION;
 use crate::analysis::lexicon::{INTENSIFIERS, MINIMISERS};
 use crate::analysis::Analysis;
 use crate::report::Stance;
 use crate::stance::matching::Match;
+
+/// The smallest count that says "hundreds".
+const HUNDREDS: f64 = 100.0;
 
 pub fn decide(m: &Match) -> Option<Decision> {
     let claim_minimiser = first_of(&m.claim.analysis, MINIMISERS)?;
@@ -19,6 +23,15 @@ pub fn decide(m: &Match) -> Option<Decision> {
     let affirmed = m.claim_polarity == 0 && m.statement_polarity == 0;
     if let (true, Some(i)) = (affirmed, first_of(m.statement, INTENSIFIERS)) {
         let reason = format!("The claim says \u{201C}{said}\u{201D}; this statement says \u{201C}{}\u{201D}.", m.statement.tokens[i].word);
+        return Some(Decision::new(Stance::Contradicts, RuleId::Frequency, reason));
+    }
+    // "only a few cases" against "more than 100 cases": a count in the hundreds says
+    // "hundreds", whatever the word.
+    if let (true, Some(count)) = (affirmed, m.statement.quantities.iter().find(|q| q.low >= HUNDREDS && !q.units.iter().any(|u| u == DURATION) && !q.units.is_empty())) {
+        // The amount and what it counts ("more than 100 cases"), not the word after that.
+        let words: Vec<&str> = count.label.split(' ').collect();
+        let counted = words[..words.len() - (count.units.len() - 1).min(words.len() - 1)].join(" ");
+        let reason = format!("The claim says \u{201C}{said}\u{201D}; this statement says {}.", crate::stance::wording::amount(&counted));
         return Some(Decision::new(Stance::Contradicts, RuleId::Frequency, reason));
     }
     Some(Decision::new(Stance::Related, RuleId::Frequency, format!("The claim says \u{201C}{said}\u{201D}; this statement does not say how often.")))
