@@ -5,10 +5,12 @@
 //! The doer of a shared verb is the nearest name or actor before it in its clause, or,
 //! for a passive ("was tortured by police"), the one after "by". Public bodies of one
 //! country stand for each other and for the country ("the police", "the authorities",
-//! "Azerbaijan"); a named doer (an organisation, a person) must be the same.
+//! "Azerbaijan"); a named doer (an organisation, a person) must be the same. Another doer
+//! makes the statement only related (both may have done it); reversed roles, each side's
+//! doer the one the other's act was done to, contradict.
 
 use super::{Decision, RuleId};
-use crate::analysis::lexicon::{ACTOR_WORDS, ATTRIBUTION_VERBS};
+use crate::analysis::lexicon::{ACTOR_WORDS, ATTRIBUTION_VERBS, FORWARD_NEGATORS};
 use crate::analysis::{Analysis, Lexicon, TokenKind};
 use crate::report::Stance;
 use crate::stance::matching::{Found, Match};
@@ -38,7 +40,37 @@ pub fn decide(m: &Match) -> Option<Decision> {
         }
         let other = &statement_doers[0];
         let verb = m.claim_word(term);
-        return Some(Decision::new(Stance::Related, RuleId::Actors, format!("The claim says {} {verb}; this statement says {} did.", claim_doer.word, other.word)));
+        let reason = format!("The claim says {} {verb}; this statement says {} did.", claim_doer.word, other.word);
+        // Each side's doer is the other's object ("HRW refused the rapporteur access"
+        // against "the authorities ... refusing him access", HRW reporting it): the roles
+        // are reversed, not just another doer named.
+        let claim_verb = term.tokens[0];
+        let stance = if reversed(m, claim_verb, &claim_doer.term, occurrences, other) { Stance::Contradicts } else { Stance::Related };
+        return Some(Decision::new(stance, RuleId::Actors, reason));
+    }
+    negating_verbs_reversed(m)
+}
+
+/// The same for a verb that negates ("refused", "denied"), which is a cue, not a shared
+/// term: "Human Rights Watch refused the authorities access" against "the authorities
+/// refused Human Rights Watch access" share every word and reverse the roles.
+fn negating_verbs_reversed(m: &Match) -> Option<Decision> {
+    let lexicon = Lexicon::get();
+    let claim = &m.claim.analysis;
+    let negating_verb = |w: &str| FORWARD_NEGATORS.contains(&w) && !crate::analysis::cues::is_particle(w);
+    let claim_name = |j: usize| m.claim.terms.iter().any(|t| t.entity && t.tokens.contains(&j));
+    let statement_name = |j: usize| m.statement.tokens[j].entity;
+    for (at, token) in claim.tokens.iter().enumerate().filter(|(_, t)| negating_verb(&t.word)) {
+        let stem = lexicon.stem(&token.word);
+        let occurrences: Vec<usize> = m.statement.tokens.iter().enumerate().filter(|(_, t)| negating_verb(&t.word) && lexicon.stem(&t.word) == stem).map(|(i, _)| i).collect();
+        let Some(claim_doer) = doer(claim, at, &claim_name) else { continue };
+        let statement_doers: Vec<Doer> = occurrences.iter().filter_map(|&i| doer(m.statement, i, &statement_name)).collect();
+        let Some(other) = statement_doers.first() else { continue };
+        if statement_doers.iter().any(|d| d.compatible(&claim_doer)) || !reversed(m, at, &claim_doer.term, &occurrences, other) {
+            continue;
+        }
+        let reason = format!("The claim says {} {}; this statement says {} did.", claim_doer.word, token.word, other.word);
+        return Some(Decision::new(Stance::Contradicts, RuleId::Actors, reason));
     }
     None
 }
@@ -64,11 +96,26 @@ fn swapped_subjects(m: &Match, claim_verb: usize, occurrences: &[usize], stateme
         claim.tokens[claim_verb + 1..].iter().any(|t| t.kind == TokenKind::Content && (t.term == statement_doer.term || (statement_doer.public && public(&t.term))));
     (subject_elsewhere && doer_elsewhere).then(|| {
         Decision::new(
-            Stance::Related,
+            Stance::Contradicts,
             RuleId::Actors,
             format!("The claim says {} {}; this statement says {} did.", claim.tokens[subject].word, claim.tokens[claim_verb].word, statement_doer.word),
         )
     })
+}
+
+/// Whether the claim's doer stands after the statement's verb (what it was done to) and
+/// the statement's doer after the claim's: each side names the other's doer as the one
+/// the act was done to.
+fn reversed(m: &Match, claim_verb: usize, claim_doer: &str, occurrences: &[usize], statement_doer: &Doer) -> bool {
+    let claim = &m.claim.analysis;
+    let lexicon = Lexicon::get();
+    let public = |term: &str| ACTOR_WORDS.iter().any(|w| lexicon.term_of(w) == term);
+    let after = |a: &Analysis, verb: usize, wanted: &dyn Fn(&str) -> bool| {
+        a.tokens[verb + 1..].iter().take_while(|t| t.kind != TokenKind::Boundary).any(|t| t.kind == TokenKind::Content && wanted(&t.term))
+    };
+    let claim_doer_after = occurrences.iter().any(|&o| after(m.statement, o, &|t| t == claim_doer));
+    let statement_doer_after = after(claim, claim_verb, &|t| t == statement_doer.term || (statement_doer.public && public(t)));
+    claim_doer_after && statement_doer_after
 }
 
 /// The nearest content word before the verb at `at`, in its clause: its subject's head.
