@@ -242,7 +242,14 @@ impl<'a> Match<'a> {
                         continue;
                     }
                     if term.entity {
-                        place_negators.insert(n);
+                        // "weren't taken in Azerbaijan", "not in Azerbaijan": the negation
+                        // is about the place when what it negates first is shared or is the
+                        // place. "could not visit Azerbaijan" says nothing against a
+                        // statement that only names the country.
+                        let first = negator.scope.first().copied();
+                        if first.is_some_and(|f| claim_shared.contains(&f) || claim.analysis.tokens[f].place.is_some()) {
+                            place_negators.insert(n);
+                        }
                     } else {
                         claim_negators.insert(n);
                     }
