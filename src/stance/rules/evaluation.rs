@@ -10,7 +10,6 @@
 //! say both: a statement that only says the bad part does not back the good one.
 
 use super::{Decision, RuleId};
-use crate::analysis::lexicon::SCOPE_BREAKERS;
 use crate::analysis::{resources, Analysis, Lexicon, NegatorKind, TokenKind};
 use crate::report::Stance;
 use crate::stance::matching::Match;
@@ -104,7 +103,7 @@ fn rating_where(a: &Analysis, tokens: impl Iterator<Item = usize>, counts: &dyn 
         }
         let Some(v) = resources::valence(&t.word) else { continue };
         // What a demand asks for ("should free the defenders") rates nothing yet.
-        if a.negators.iter().any(|n| n.kind == NegatorKind::Demand && (n.scope.contains(&i) || asked_for(a, n.cue, i))) {
+        if a.negators.iter().any(|n| n.kind == NegatorKind::Demand && n.scope.contains(&i)) {
             continue;
         }
         let value = if a.is_negated(i) { -v } else { v };
@@ -116,12 +115,4 @@ fn rating_where(a: &Analysis, tokens: impl Iterator<Item = usize>, counts: &dyn 
         }
     }
     best
-}
-
-/// Whether token `i` follows the demand at `cue` in its sentence, before any clause of
-/// its own: part of what it asks for ("needs to adopt a *strong* resolution making
-/// *clear* ..."), not what a relative clause states ("release defenders who are
-/// *deprived* of their liberty").
-fn asked_for(a: &Analysis, cue: usize, i: usize) -> bool {
-    cue < i && !a.sentence_ends.iter().any(|&e| cue < e && e < i) && !a.tokens[cue + 1..i].iter().any(|t| SCOPE_BREAKERS.contains(&t.word.as_str()) || t.word == "that")
 }
