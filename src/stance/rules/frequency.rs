@@ -1,8 +1,7 @@
 //! Frequency: a claim that something is rare, occasional or over ("hardly ever", "a
 //! thing of the past", "isolated cases") is contradicted by a statement that reports it
 //! as widespread, routine or continuing, or counts it in the hundreds ("more than 100
-//! cases"), and is not backed by one that reports it
-//! without saying how often.
+//! cases"), and is not backed by one that reports it without saying how often.
 
 use super::{Decision, RuleId};
 use crate::analysis::cues::DURATION;
