@@ -622,7 +622,7 @@ fn case_folded(text: &str) -> String {
 const MAX_SENTENCES: usize = 50;
 
 /// Splits a pasted text into sentences: at . ! ? followed by a space and a word, at a
-/// semicolon, or at a blank line. "U.S. State Department" and "Mr. Gasimov" stay whole; fragments under
+/// semicolon, at a spaced dash that opens no aside, or at a blank line. "U.S. State Department" and "Mr. Gasimov" stay whole; fragments under
 /// three words join their neighbour.
 fn split_sentences(text: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -651,6 +651,16 @@ fn split_sentences(text: &str) -> Vec<&str> {
             // A semicolon joins two clauses that each say something ("Azerbaijan has no
             // political prisoners; everyone behind bars is a criminal").
             ';' => chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace()),
+            // So does a spaced dash ("There is no torture in our police stations — these
+            // stories are fabrications"), unless a second one closes an aside ("Yunus — a
+            // rights defender — was freed").
+            '\u{2014}' | '\u{2013}' => {
+                let spaced = k > 0 && chars[k - 1].1 == ' ' && chars.get(k + 1).is_some_and(|(_, n)| *n == ' ');
+                let rest = &text[end..];
+                let sentence_rest = rest.find(['.', '!', '?', '\n']).map_or(rest, |e| &rest[..e]);
+                let opened_before = text[start..at].contains(['\u{2014}', '\u{2013}']);
+                spaced && !opened_before && !sentence_rest.contains(['\u{2014}', '\u{2013}'])
+            }
             _ => false,
         };
         if split && text[start..end].split_whitespace().count() >= 3 && ends.len() + 1 < MAX_SENTENCES {
@@ -679,7 +689,8 @@ fn split_sentences(text: &str) -> Vec<&str> {
     let mut sentences = Vec::with_capacity(kept_ends.len());
     let mut from = 0;
     for end in kept_ends {
-        sentences.push(text[from..end].trim());
+        // The dash that ended a clause belongs to neither side.
+        sentences.push(text[from..end].trim().trim_end_matches(['\u{2014}', '\u{2013}']).trim_end());
         from = end;
     }
     sentences.retain(|s| !s.is_empty());
@@ -802,6 +813,8 @@ mod tests {
             ("Arrests; beatings; threats of rape.", &["Arrests; beatings; threats of rape."]),
             ("It published its conclusions on December 9. The committee has ten experts.", &["It published its conclusions on December 9.", "The committee has ten experts."]),
             ("A report by J. Smith said so. Police beat them.", &["A report by J. Smith said so.", "Police beat them."]),
+            ("There is no torture in our prisons \u{2014} these stories are lies by enemies.", &["There is no torture in our prisons", "these stories are lies by enemies."]),
+            ("Leyla Yunus \u{2014} a rights defender \u{2014} was freed in 2015.", &["Leyla Yunus \u{2014} a rights defender \u{2014} was freed in 2015."]),
         ];
         for (text, expected) in cases {
             assert_eq!(split_sentences(text), *expected, "{text:?}");
