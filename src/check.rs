@@ -622,8 +622,9 @@ fn case_folded(text: &str) -> String {
 const MAX_SENTENCES: usize = 50;
 
 /// Splits a pasted text into sentences: at . ! ? followed by a space and a word, at a
-/// semicolon, at a spaced dash that opens no aside, or at a blank line. "U.S. State Department" and "Mr. Gasimov" stay whole; fragments under
-/// three words join their neighbour.
+/// semicolon, at a spaced dash that opens no aside, or at a blank line. "U.S. State
+/// Department" and "Mr. Gasimov" stay whole; fragments under three words join their
+/// neighbour.
 fn split_sentences(text: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut ends = Vec::new();
