@@ -656,7 +656,7 @@ fn split_sentences(text: &str) -> Vec<&str> {
             // stories are fabrications"), unless a second one closes an aside ("Yunus — a
             // rights defender — was freed").
             '\u{2014}' | '\u{2013}' => {
-                let spaced = k > 0 && chars[k - 1].1 == ' ' && chars.get(k + 1).is_some_and(|(_, n)| *n == ' ');
+                let spaced = k > 0 && chars[k - 1].1.is_whitespace() && chars.get(k + 1).is_some_and(|(_, n)| n.is_whitespace());
                 let rest = &text[end..];
                 let sentence_rest = rest.find(['.', '!', '?', '\n']).map_or(rest, |e| &rest[..e]);
                 let opened_before = text[start..at].contains(['\u{2014}', '\u{2013}']);
@@ -816,6 +816,7 @@ mod tests {
             ("A report by J. Smith said so. Police beat them.", &["A report by J. Smith said so.", "Police beat them."]),
             ("There is no torture in our prisons \u{2014} these stories are lies by enemies.", &["There is no torture in our prisons", "these stories are lies by enemies."]),
             ("Leyla Yunus \u{2014} a rights defender \u{2014} was freed in 2015.", &["Leyla Yunus \u{2014} a rights defender \u{2014} was freed in 2015."]),
+            ("There is no torture in our prisons \t\u{2014} \tthese stories are lies by enemies.", &["There is no torture in our prisons", "these stories are lies by enemies."]),
         ];
         for (text, expected) in cases {
             assert_eq!(split_sentences(text), *expected, "{text:?}");
