@@ -195,7 +195,13 @@ pub fn drop_reported_denials(analysis: &mut Analysis) {
     });
 }
 
-pub fn is_particle(word: &str) -> bool {
+/// A verb (or its noun) that negates what it governs: "failed", "refused", "denial";
+/// as opposed to a particle ("not", "never").
+pub fn is_negating_verb(word: &str) -> bool {
+    FORWARD_NEGATORS.contains(&word) && !is_particle(word)
+}
+
+fn is_particle(word: &str) -> bool {
     matches!(word, "not" | "never" | "no" | "nor" | "neither" | "none" | "nobody" | "nothing" | "nowhere" | "without" | "cannot")
 }
 

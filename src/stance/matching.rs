@@ -367,14 +367,11 @@ impl<'a> Match<'a> {
     }
 }
 
-/// Whether a verb's negation ("failed", "refused", "denied") governs a shared word: the
-/// first content word of its scope is one. Particles ("not", "no", "never") and the
-/// other kinds negate their whole short scope.
+/// Whether a verb's negation ("failed", "refused", "denied") governs a shared word: one
+/// of the first `GOVERNED_REACH` content words of its scope is one. Particles ("not",
+/// "no", "never") and the other kinds negate their whole short scope.
 fn governs_shared(a: &Analysis, n: &crate::analysis::Negator, shared: &BTreeSet<usize>) -> bool {
-    if n.kind != NegatorKind::Forward
-        || !crate::analysis::lexicon::FORWARD_NEGATORS.contains(&a.tokens[n.cue].word.as_str())
-        || crate::analysis::cues::is_particle(&a.tokens[n.cue].word)
-    {
+    if n.kind != NegatorKind::Forward || !crate::analysis::cues::is_negating_verb(&a.tokens[n.cue].word) {
         return true;
     }
     n.scope.is_empty() || n.scope.iter().take(GOVERNED_REACH).any(|w| shared.contains(w))

@@ -10,7 +10,8 @@
 //! doer the one the other's act was done to, contradict.
 
 use super::{Decision, RuleId};
-use crate::analysis::lexicon::{ACTOR_WORDS, ATTRIBUTION_VERBS, FORWARD_NEGATORS};
+use crate::analysis::cues::is_negating_verb;
+use crate::analysis::lexicon::{ACTOR_WORDS, ATTRIBUTION_VERBS};
 use crate::analysis::{Analysis, Lexicon, TokenKind};
 use crate::report::Stance;
 use crate::stance::matching::{Found, Match};
@@ -57,12 +58,11 @@ pub fn decide(m: &Match) -> Option<Decision> {
 fn negating_verbs_reversed(m: &Match) -> Option<Decision> {
     let lexicon = Lexicon::get();
     let claim = &m.claim.analysis;
-    let negating_verb = |w: &str| FORWARD_NEGATORS.contains(&w) && !crate::analysis::cues::is_particle(w);
     let claim_name = |j: usize| m.claim.terms.iter().any(|t| t.entity && t.tokens.contains(&j));
     let statement_name = |j: usize| m.statement.tokens[j].entity;
-    for (at, token) in claim.tokens.iter().enumerate().filter(|(_, t)| negating_verb(&t.word)) {
+    for (at, token) in claim.tokens.iter().enumerate().filter(|(_, t)| is_negating_verb(&t.word)) {
         let stem = lexicon.stem(&token.word);
-        let occurrences: Vec<usize> = m.statement.tokens.iter().enumerate().filter(|(_, t)| negating_verb(&t.word) && lexicon.stem(&t.word) == stem).map(|(i, _)| i).collect();
+        let occurrences: Vec<usize> = m.statement.tokens.iter().enumerate().filter(|(_, t)| is_negating_verb(&t.word) && lexicon.stem(&t.word) == stem).map(|(i, _)| i).collect();
         let Some(claim_doer) = doer(claim, at, &claim_name) else { continue };
         let statement_doers: Vec<Doer> = occurrences.iter().filter_map(|&i| doer(m.statement, i, &statement_name)).collect();
         let Some(other) = statement_doers.first() else { continue };
@@ -87,13 +87,11 @@ fn swapped_subjects(m: &Match, claim_verb: usize, occurrences: &[usize], stateme
     if *subject_term == statement_doer.term || statement_doer.phrase.contains(subject_term) {
         return None;
     }
-    let lexicon = Lexicon::get();
-    let public = |term: &str| ACTOR_WORDS.iter().any(|w| lexicon.term_of(w) == term);
     // The claim's subject is in the statement, but not as its doer.
     let subject_elsewhere = m.statement.tokens.iter().enumerate().any(|(j, t)| t.term == *subject_term && !occurrences.iter().any(|&o| j < o && o - j <= DOER_REACH));
     // The statement's doer is in the claim, after its verb (or a public body stands there).
     let doer_elsewhere =
-        claim.tokens[claim_verb + 1..].iter().any(|t| t.kind == TokenKind::Content && (t.term == statement_doer.term || (statement_doer.public && public(&t.term))));
+        claim.tokens[claim_verb + 1..].iter().any(|t| t.kind == TokenKind::Content && (t.term == statement_doer.term || (statement_doer.public && is_public_actor(&t.term))));
     (subject_elsewhere && doer_elsewhere).then(|| {
         Decision::new(
             Stance::Contradicts,
@@ -108,13 +106,11 @@ fn swapped_subjects(m: &Match, claim_verb: usize, occurrences: &[usize], stateme
 /// the act was done to.
 fn reversed(m: &Match, claim_verb: usize, claim_doer: &str, occurrences: &[usize], statement_doer: &Doer) -> bool {
     let claim = &m.claim.analysis;
-    let lexicon = Lexicon::get();
-    let public = |term: &str| ACTOR_WORDS.iter().any(|w| lexicon.term_of(w) == term);
     let after = |a: &Analysis, verb: usize, wanted: &dyn Fn(&str) -> bool| {
         a.tokens[verb + 1..].iter().take_while(|t| t.kind != TokenKind::Boundary).any(|t| t.kind == TokenKind::Content && wanted(&t.term))
     };
     let claim_doer_after = occurrences.iter().any(|&o| after(m.statement, o, &|t| t == claim_doer));
-    let statement_doer_after = after(claim, claim_verb, &|t| t == statement_doer.term || (statement_doer.public && public(t)));
+    let statement_doer_after = after(claim, claim_verb, &|t| t == statement_doer.term || (statement_doer.public && is_public_actor(t)));
     claim_doer_after && statement_doer_after
 }
 
@@ -162,10 +158,9 @@ fn doer(a: &Analysis, at: usize, is_name: &dyn Fn(usize) -> bool) -> Option<Doer
     }
     // The nearest name or actor before the verb, in its clause. A verb of saying opens
     // the clause it reports ("Gilchrist said law enforcement detained ..."): its speaker
-    // is not the doer. ("HRW said in a report
-    // released today": "in" opens no clause.)
-    // Only a verb's inflected forms ("said", "says", "claimed"): the bare forms are
-    // as often nouns ("a report released today", "the claim").
+    // is not the doer. Not before a preposition ("HRW said in a report released
+    // today"), and only in a verb's inflected forms ("said", "says", "claimed"): the
+    // bare forms are as often nouns ("a report released today", "the claim").
     let inflected = |w: &str| w.ends_with('d') || w.ends_with('s');
     let opens_clause = |j: usize| {
         ATTRIBUTION_VERBS.contains(&tokens[j].word.as_str())
@@ -177,14 +172,18 @@ fn doer(a: &Analysis, at: usize, is_name: &dyn Fn(usize) -> bool) -> Option<Doer
     phrase.iter().find_map(|&j| candidate(a, j, is_name)).map(|d| d.in_phrase(a, &phrase))
 }
 
+/// Whether an index term is a public body's ("the police", "the authorities").
+fn is_public_actor(term: &str) -> bool {
+    let lexicon = Lexicon::get();
+    ACTOR_WORDS.iter().any(|w| lexicon.term_of(w) == term)
+}
+
 fn candidate(a: &Analysis, j: usize, is_name: &dyn Fn(usize) -> bool) -> Option<Doer> {
     let t = &a.tokens[j];
     if t.kind != TokenKind::Content {
         return None;
     }
-    let lexicon = Lexicon::get();
-    let actor = ACTOR_WORDS.iter().any(|w| lexicon.term_of(w) == t.term);
-    if t.place.is_some() || actor {
+    if t.place.is_some() || is_public_actor(&t.term) {
         return Some(Doer { term: t.term.clone(), word: t.word.clone(), public: true, phrase: Vec::new() });
     }
     is_name(j).then(|| Doer { term: t.term.clone(), word: t.word.clone(), public: false, phrase: Vec::new() })
