@@ -15,6 +15,8 @@
 //                          (WordNet's verb.communication and verb.cognition), in their
 //                          regular forms, those WordNet uses mostly as verbs
 //   wordnet_perception_verbs.tsv  the same for verb.perception ("show", "reveal")
+//   wordnet_derivations.tsv  derivationally related word pairs ("detain" / "detention"),
+//                          each side in its first or second sense
 //   wordnet_families.tsv   each common word's derivational family (lemmas linked by
 //                          derivation or pertainym pointers), to tell apart words a
 //                          stemmer merges ("humane", "human")
@@ -196,7 +198,13 @@ function readWordNet() {
     const rank = senses ? senses.offsets.indexOf(offset) : -1;
     return rank >= 0 && rank < n && (rank < senses.tagged || senseCount(word) === 1);
   };
-  return { synsets, index, isTopSense };
+  /** Whether synset `key` is among the first `n` senses of `word`, attested or not. */
+  const isEarlySense = (word, key, n) => {
+    const { file, offset } = synsets.get(key);
+    const rank = index[file].get(word)?.offsets.indexOf(offset) ?? -1;
+    return rank >= 0 && rank < n;
+  };
+  return { synsets, index, isTopSense, isEarlySense };
 }
 
 function wordnetHeader(what) {
@@ -377,6 +385,30 @@ function regularForms(verb) {
  * "investigate" one. The stem tables use it to keep words the stemmer merges apart when
  * WordNet does not relate them.
  */
+/**
+ * Derivationally related words ("+" pointers: "detain" / "detention", "threaten" /
+ * "threat", "comply" / "compliance"), each side's first or second sense, as for
+ * synonyms: the same meaning said as another part of speech. Not the families below,
+ * which join every sense and so chain "committee" to "commit".
+ */
+function derivations({ synsets, isEarlySense }) {
+  const pairs = new Set();
+  const common = (word, file) => (file === 'verb' ? WORD.test(word) && isCommonVerb(word) : isCommon(word));
+  for (const [key, synset] of synsets) {
+    for (const p of synset.pointers) {
+      if (p.symbol !== '+' || p.source === 0 || p.targetWord === 0) continue;
+      const target = synsets.get(p.target);
+      const a = synset.words[p.source - 1].toLowerCase();
+      const b = target.words[p.targetWord - 1].toLowerCase();
+      if (a === b || !common(a, synset.file) || !common(b, target.file)) continue;
+      if (!isEarlySense(a, key, 2) || !isEarlySense(b, p.target, 2)) continue;
+      pairs.add(a < b ? `${a}\t${b}` : `${b}\t${a}`);
+    }
+  }
+  const rows = [...pairs].sort(byCodeUnit);
+  return [wordnetHeader('derivationally related words, each in its first or second sense: word<TAB>word'), ...rows].join('\n') + '\n';
+}
+
 function families({ synsets, index }) {
   const parent = new Map();
   const find = (w) => {
@@ -434,6 +466,7 @@ export function extract(outDir) {
     'wordnet_synonyms.tsv': synonyms(wordnet),
     'wordnet_hypernyms.tsv': hypernyms(wordnet),
     'wordnet_families.tsv': families(wordnet),
+    'wordnet_derivations.tsv': derivations(wordnet),
     'wordnet_saying_verbs.tsv': sayingVerbs(wordnet, nounDominance(wordnet)),
     'wordnet_perception_verbs.tsv': perceptionVerbs(wordnet, nounDominance(wordnet)),
   };

@@ -18,6 +18,8 @@
 //!   it (the relation is symmetric), front-coded, the first against the first of the line
 //!   before.
 //! - `synonyms.txt`: a line per synonym group (a WordNet synset), coded the same way.
+//! - `derivations.txt`: a line per pair of derivationally related stems ("detain",
+//!   "detent"), coded the same way.
 //! - `hypernyms.txt`: a line per list of hypernyms, then a space and the nouns having
 //!   exactly that list. The list is written farthest first, so that lines sorted by it
 //!   form a tree ("attribut,qualiti" before "attribut,qualiti,abil"), and front-coded by
@@ -34,6 +36,7 @@ use super::Lexicon;
 const VALENCE: &str = include_str!("resources/valence.txt");
 const ANTONYMS: &str = include_str!("resources/antonyms.txt");
 const SYNONYMS: &str = include_str!("resources/synonyms.txt");
+const DERIVATIONS: &str = include_str!("resources/derivations.txt");
 const HYPERNYMS: &str = include_str!("resources/hypernyms.txt");
 const FALSE_FRIENDS: &str = include_str!("resources/false_friends.txt");
 const SAYING_VERBS: &str = include_str!("resources/saying_verbs.txt");
@@ -41,6 +44,7 @@ const PERCEPTION_VERBS: &str = include_str!("resources/perception_verbs.txt");
 const SYNONYM_WORDS: &str = include_str!("resources/synonym_words.txt");
 const ANTONYM_WORDS: &str = include_str!("resources/antonym_words.txt");
 const HYPERNYM_WORDS: &str = include_str!("resources/hypernym_words.txt");
+const DERIVATION_WORDS: &str = include_str!("resources/derivation_words.txt");
 
 /// Words whose valence is nearer zero than this carry no polarity.
 const MIN_VALENCE: f64 = 0.5;
@@ -65,6 +69,14 @@ pub fn synonyms(stem: &str) -> &'static [String] {
     lookup(TABLE.get_or_init(parse_synonyms), stem)
 }
 
+/// Stems of words WordNet derives from a word of this stem, or it from them, each in its
+/// first or second sense: the same meaning as another part of speech ("detain" →
+/// "detent", for "detention"; "compli" → "complianc").
+pub fn derivations(stem: &str) -> &'static [String] {
+    static TABLE: OnceLock<HashMap<String, Vec<String>>> = OnceLock::new();
+    lookup(TABLE.get_or_init(|| groups_by_member(DERIVATIONS)), stem)
+}
+
 /// Stems of the words up to 3 levels above a noun of this stem in WordNet's hierarchy,
 /// nearest first ("rifl" → "firearm", "gun", "weapon").
 pub fn hypernyms(stem: &str) -> &'static [String] {
@@ -87,6 +99,7 @@ pub enum WordTable {
     Synonyms,
     Antonyms,
     Hypernyms,
+    Derivations,
 }
 
 /// Whether `word` is one of the words a stem table means by its stem. The tables are
@@ -95,12 +108,14 @@ pub enum WordTable {
 /// "authorities". Where a table's stem is one of those, it lists the words it was made
 /// from, and only those and their inflections ("stopped" for "stop") take its entries.
 pub fn table_means(table: WordTable, stem: &str, word: &str) -> bool {
-    static TABLES: OnceLock<[HashMap<String, Vec<String>>; 3]> = OnceLock::new();
-    let [synonyms, antonyms, hypernyms] = TABLES.get_or_init(|| [parse_words(SYNONYM_WORDS), parse_words(ANTONYM_WORDS), parse_words(HYPERNYM_WORDS)]);
+    static TABLES: OnceLock<[HashMap<String, Vec<String>>; 4]> = OnceLock::new();
+    let [synonyms, antonyms, hypernyms, derivations] =
+        TABLES.get_or_init(|| [parse_words(SYNONYM_WORDS), parse_words(ANTONYM_WORDS), parse_words(HYPERNYM_WORDS), parse_words(DERIVATION_WORDS)]);
     let listed = match table {
         WordTable::Synonyms => synonyms,
         WordTable::Antonyms => antonyms,
         WordTable::Hypernyms => hypernyms,
+        WordTable::Derivations => derivations,
     };
     listed.get(stem).is_none_or(|words| words.iter().any(|w| !stem_false_friends(word, w) || inflected_alike(word, w)))
 }
@@ -165,14 +180,19 @@ fn parse_antonyms() -> HashMap<String, Vec<String>> {
 }
 
 fn parse_synonyms() -> HashMap<String, Vec<String>> {
-    let mut synonyms: HashMap<String, Vec<String>> = HashMap::new();
-    for group in chained_lines(SYNONYMS) {
+    groups_by_member(SYNONYMS)
+}
+
+/// A chained table of groups as each member's list of the others.
+fn groups_by_member(table: &str) -> HashMap<String, Vec<String>> {
+    let mut others_of: HashMap<String, Vec<String>> = HashMap::new();
+    for group in chained_lines(table) {
         for stem in &group {
             let others = group.iter().filter(|s| *s != stem).cloned();
-            synonyms.entry(stem.clone()).or_default().extend(others);
+            others_of.entry(stem.clone()).or_default().extend(others);
         }
     }
-    sorted_lists(synonyms)
+    sorted_lists(others_of)
 }
 
 fn sorted_lists(mut map: HashMap<String, Vec<String>>) -> HashMap<String, Vec<String>> {
@@ -279,7 +299,7 @@ fn parse_words(table: &str) -> HashMap<String, Vec<String>> {
 pub type Table = (&'static str, &'static str, fn(&str) -> String, &'static str);
 
 #[doc(hidden)]
-pub const TABLES: [Table; 10] = [
+pub const TABLES: [Table; 12] = [
     ("vader_valence.tsv", "valence.txt", valence_table, VALENCE),
     ("wordnet_antonyms.tsv", "antonyms.txt", antonyms_table, ANTONYMS),
     ("wordnet_synonyms.tsv", "synonyms.txt", synonyms_table, SYNONYMS),
@@ -290,6 +310,8 @@ pub const TABLES: [Table; 10] = [
     ("wordnet_synonyms.tsv", "synonym_words.txt", table_words, SYNONYM_WORDS),
     ("wordnet_antonyms.tsv", "antonym_words.txt", antonym_words, ANTONYM_WORDS),
     ("wordnet_hypernyms.tsv", "hypernym_words.txt", table_words, HYPERNYM_WORDS),
+    ("wordnet_derivations.tsv", "derivations.txt", derivations_table, DERIVATIONS),
+    ("wordnet_derivations.tsv", "derivation_words.txt", table_words, DERIVATION_WORDS),
 ];
 
 const WORDNET_CREDIT: &str = "WordNet 3.1 Copyright 2011 by Princeton University";
@@ -440,6 +462,15 @@ pub fn synonyms_table(tsv: &str) -> String {
     }
     let header = format!("# Stems of WordNet's synonym groups ({WORDNET_CREDIT}), {CREDIT_END}: a group a line\n");
     chained_table(header, groups)
+}
+
+/// `derivations.txt` from `wordnet_derivations.tsv`: each pair's stems, when they differ
+/// ("detain", "detent"); "judge" / "judging" share a stem and need no line.
+#[doc(hidden)]
+pub fn derivations_table(tsv: &str) -> String {
+    let pairs: BTreeSet<BTreeSet<String>> = rows(tsv).map(|row| row.iter().map(|w| stem(w)).collect::<BTreeSet<String>>()).filter(|stems| stems.len() >= 2).collect();
+    let header = format!("# Stems of WordNet's derivationally related words, each in its first or second sense ({WORDNET_CREDIT}), {CREDIT_END}: a pair a line\n");
+    chained_table(header, pairs)
 }
 
 /// Lines of sorted stems, front-coded, each first stem against the line before's.

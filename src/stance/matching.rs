@@ -41,6 +41,8 @@ impl Found {
 enum WordNet {
     Synonym,
     Hyponym,
+    /// The same meaning as another part of speech: "threatened" / "threats".
+    Derived,
     Antonym,
 }
 
@@ -122,6 +124,7 @@ impl<'a> Match<'a> {
             let claim_word = claim.analysis.tokens[term.tokens[0]].word.as_str();
             let means = |table: WordTable| resources::table_means(table, &claim_stem, claim_word);
             let synonyms = if means(WordTable::Synonyms) { resources::synonyms(&claim_stem) } else { &[] };
+            let derivations = if means(WordTable::Derivations) { resources::derivations(&claim_stem) } else { &[] };
             let antonyms = if means(WordTable::Antonyms) { resources::antonyms(&claim_stem) } else { &[] };
             let wordnet = |kind: WordNet| -> Vec<usize> {
                 if term.entity || term.place {
@@ -136,6 +139,7 @@ impl<'a> Match<'a> {
                     WordNet::Hyponym if lexicon.is_most_frequent(&claim_stem) => Vec::new(),
                     WordNet::Hyponym if !means(WordTable::Hypernyms) => Vec::new(),
                     WordNet::Hyponym => stems_where(WordTable::Hypernyms, &|s| resources::hypernyms(s).contains(&claim_stem)),
+                    WordNet::Derived => stems_where(WordTable::Derivations, &|s| derivations.iter().any(|x| x == s)),
                     WordNet::Antonym => stems_where(WordTable::Antonyms, &|s| antonyms.iter().any(|x| x == s) && !in_claim(&lexicon.term_of(s))),
                 }
             };
@@ -168,7 +172,7 @@ impl<'a> Match<'a> {
                 .flatten()
             {
                 Some(Found::Opposite(opposite))
-            } else if let Some(same) = [WordNet::Synonym, WordNet::Hyponym].into_iter().map(wordnet).find(|o| !o.is_empty()) {
+            } else if let Some(same) = [WordNet::Synonym, WordNet::Hyponym, WordNet::Derived].into_iter().map(wordnet).find(|o| !o.is_empty()) {
                 Some(Found::Direct(same))
             } else if let Some(opposite) = Some(wordnet(WordNet::Antonym)).filter(|o| !o.is_empty()) {
                 Some(Found::Opposite(opposite))
@@ -280,8 +284,22 @@ impl<'a> Match<'a> {
         if claim_negators.is_empty() {
             claim_negators = place_negators;
         }
-        let claim_polarity = claim_negators.len() % 2;
-        let statement_polarity = (statement_negators.len() + flips.len()) % 2;
+        // Negations nest ("it is not true that police never tortured": twice over
+        // "tortured") or stand side by side ("did not torture detainees and did not beat
+        // protesters": once over each). The claim's polarity is that of its most deeply
+        // negated shared word, not the count of its negations.
+        let depth = |i: usize| claim_negators.iter().filter(|&&n| claim.analysis.negators[n].scope.contains(&i)).count();
+        let claim_polarity = claim_shared.iter().map(|&i| depth(i)).max().unwrap_or(0) % 2;
+        // On the statement's side each counted negation and each opposite word already
+        // stands for an odd count over its own shared word: one is enough. A negation
+        // and an opposite word over different words ("failed to pass the resolution …
+        // a victorious cheer") may add up or cancel out: claimcheck cannot tell, so the
+        // two neither contradict nor agree.
+        let mixed = !statement_negators.is_empty() && !flips.is_empty();
+        if mixed {
+            negation_elsewhere = true;
+        }
+        let statement_polarity = if mixed { claim_polarity } else { usize::from(!statement_negators.is_empty() || !flips.is_empty()) };
 
         // Amounts and dates contradict only a statement about the same named things:
         // at least half of the claim's naming weight ("Council of Europe rapporteur

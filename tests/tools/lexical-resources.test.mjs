@@ -14,7 +14,7 @@ test('the committed lexical resources are what the extractor writes', (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'claimcheck-resources-'));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const names = extract(dir);
-  assert.equal(names.length, 7);
+  assert.equal(names.length, 8);
   for (const name of names) {
     const fresh = readFileSync(join(dir, name), 'utf8');
     const stored = readFileSync(join(committed, name), 'utf8');
@@ -34,6 +34,9 @@ test('the resources hold the pairs the engine relies on', () => {
   }
   assert.ok(lines('wordnet_hypernyms.tsv').includes('rifle\tfirearm\tgun\tweapon'));
   assert.ok(lines('wordnet_synonyms.tsv').includes('buy\tpurchase'));
+  const derivations = lines('wordnet_derivations.tsv');
+  assert.ok(derivations.includes('compliance\tcomply') && derivations.includes('detain\tdetention'));
+  assert.ok(!derivations.includes('commit\tcommittee'), 'a later sense does not derive "committee" from "commit"');
   assert.ok(lines('wordnet_saying_verbs.tsv').includes('warned') && !lines('wordnet_saying_verbs.tsv').includes('bars'));
   assert.ok(lines('wordnet_perception_verbs.tsv').includes('shows') && !lines('wordnet_perception_verbs.tsv').includes('burned'));
   const valence = new Map(lines('vader_valence.tsv').map((l) => l.split('\t')));
