@@ -337,7 +337,7 @@ impl<'a> Match<'a> {
     /// names, places or units) and that the statement lacks.
     pub fn unmatched_predicate(&self) -> f32 {
         let claim = self.claim;
-        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && !self.has(t)).map(|t| t.weight).sum::<f32>() / claim.total_weight.max(f32::EPSILON)
+        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && !self.has(t)).map(|t| t.weight * circumstance_share(claim, t)).sum::<f32>() / claim.total_weight.max(f32::EPSILON)
     }
 
     /// Like [`Match::unmatched_predicate`], but a word found only in the statement's
@@ -353,7 +353,7 @@ impl<'a> Match<'a> {
             Some((_, Found::Aside)) => !in_quote(&t.term),
             Some(_) => false,
         };
-        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && unspoken(t)).map(|t| t.weight).sum::<f32>() / claim.total_weight.max(f32::EPSILON)
+        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && unspoken(t)).map(|t| t.weight * circumstance_share(claim, t)).sum::<f32>() / claim.total_weight.max(f32::EPSILON)
     }
 
     /// Whether the claim term is found in the statement (anywhere).
@@ -385,6 +385,23 @@ impl<'a> Match<'a> {
     }
 }
 
+/// How much of a missing claim word's weight counts against support: half for a word
+/// that says when or how ("in the weeks after", "heavily"), a circumstance rather than
+/// what happened.
+fn circumstance_share(claim: &ClaimView, term: &ClaimTerm) -> f32 {
+    if term.tokens.iter().all(|&i| is_circumstance(&claim.analysis.tokens[i].word)) {
+        0.5
+    } else {
+        1.0
+    }
+}
+
+/// An adverb ("heavily") or a span of time ("weeks": WordNet's nearest hypernym of its
+/// first sense is "period").
+fn is_circumstance(word: &str) -> bool {
+    crate::analysis::is_adverb(word) || resources::hypernyms(&Lexicon::get().stem(word)).first().is_some_and(|h| h == "period")
+}
+
 /// Whether a verb's negation ("failed", "refused", "denied") governs a shared word: one
 /// of the first `GOVERNED_REACH` content words of its scope is one. Particles ("not",
 /// "no", "never") and the other kinds negate their whole short scope.
@@ -393,4 +410,19 @@ fn governs_shared(a: &Analysis, n: &crate::analysis::Negator, shared: &BTreeSet<
         return true;
     }
     n.scope.is_empty() || n.scope.iter().take(GOVERNED_REACH).any(|w| shared.contains(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_circumstance;
+
+    #[test]
+    fn spans_of_time_and_adverbs_are_circumstances() {
+        for word in ["weeks", "months", "year", "heavily", "swiftly"] {
+            assert!(is_circumstance(word), "{word}");
+        }
+        for word in ["arrested", "police", "prisoners", "tortured", "assembly", "day"] {
+            assert!(!is_circumstance(word), "{word}");
+        }
+    }
 }
