@@ -337,7 +337,8 @@ impl<'a> Match<'a> {
     /// names, places or units) and that the statement lacks.
     pub fn unmatched_predicate(&self) -> f32 {
         let claim = self.claim;
-        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && !self.has(t)).map(|t| t.weight * circumstance_share(claim, t)).sum::<f32>() / claim.total_weight.max(f32::EPSILON)
+        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && !self.has(t)).map(|t| t.weight * circumstance_share(claim, t)).sum::<f32>()
+            / claim.total_weight.max(f32::EPSILON)
     }
 
     /// Like [`Match::unmatched_predicate`], but a word found only in the statement's
@@ -353,7 +354,8 @@ impl<'a> Match<'a> {
             Some((_, Found::Aside)) => !in_quote(&t.term),
             Some(_) => false,
         };
-        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && unspoken(t)).map(|t| t.weight * circumstance_share(claim, t)).sum::<f32>() / claim.total_weight.max(f32::EPSILON)
+        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && unspoken(t)).map(|t| t.weight * circumstance_share(claim, t)).sum::<f32>()
+            / claim.total_weight.max(f32::EPSILON)
     }
 
     /// Whether the claim term is found in the statement (anywhere).

@@ -4,13 +4,16 @@
 //! and are judged by the polarity rule.
 
 use super::{Decision, RuleId};
-use crate::analysis::lexicon::HYPOTHETICAL_CUES;
+use crate::analysis::lexicon::{HYPOTHETICAL_CUES, SCOPE_BREAKERS};
 use crate::analysis::{Analysis, NegatorKind};
 use crate::report::Stance;
 use crate::stance::matching::Match;
 
 /// How far before a word a cue reaches, in tokens, within its sentence.
 const CUE_REACH: usize = 10;
+
+/// How far after a verb of saying a request's "to" may stand ("asked the EU to").
+const REQUEST_REACH: usize = 8;
 
 pub fn decide(m: &Match) -> Option<Decision> {
     let mut claim_cue = None;
@@ -32,7 +35,12 @@ pub fn decide(m: &Match) -> Option<Decision> {
     // when polarity does not already set it against the claim, it cannot back it.
     let recommends = |a: &Analysis, at: &[usize]| !at.is_empty() && at.iter().all(|&i| in_recommendation(a, i));
     let statement_recommends = m.found.iter().filter(|(t, _)| !t.entity).filter_map(|(_, hit)| hit.occurrences()).any(|ix| recommends(m.statement, ix));
-    let claim_recommends = m.claim.terms.iter().any(|t| recommends(&m.claim.analysis, &t.tokens));
+    // A claim that reports a request ("HRW asked the EU to make sure …": a verb of saying
+    // with "to" after it) speaks of the demand itself.
+    let tokens = &m.claim.analysis.tokens;
+    let claim_reports =
+        tokens.iter().enumerate().any(|(i, t)| crate::analysis::resources::saying_verb(&t.word) && tokens.iter().skip(i + 1).take(REQUEST_REACH).any(|n| n.word == "to"));
+    let claim_recommends = claim_reports || m.claim.terms.iter().any(|t| recommends(&m.claim.analysis, &t.tokens));
     if statement_recommends && !claim_recommends && m.claim_polarity == m.statement_polarity {
         return Some(Decision::new(Stance::Related, RuleId::Modality, "This statement recommends it; it does not report that it happened.".to_string()));
     }
@@ -67,7 +75,19 @@ fn past_inability(a: &Analysis, cue: usize) -> bool {
 fn in_recommendation(a: &Analysis, at: usize) -> bool {
     let start = a.sentence_ends.iter().rev().find(|&&e| e < at).map_or(0, |e| e + 1);
     let end = a.sentence_ends.iter().find(|&&e| e >= at).copied().unwrap_or(a.tokens.len());
-    a.negators.iter().any(|n| n.kind == NegatorKind::Demand && n.cue >= start && n.cue < end && n.scope == [n.cue])
+    // An imperative sentence ("Release all detainees …"), or what a demand asks for
+    // (`demands`): asked for, not reported.
+    a.negators.iter().any(|n| n.kind == NegatorKind::Demand && n.cue >= start && n.cue < end && (n.scope == [n.cue] || demands(a, n.cue, at)))
+}
+
+/// Whether the word at `at` is part of what the demand at `cue` asks for: after it in
+/// its clause, all it says of the demanded action's object included ("should ensure that
+/// police units … do not benefit"). Not after "would", which as often says what will be
+/// as what is wanted; not after "should have", which faults the past; and not past a
+/// word that opens another clause ("which has been …", "when Azerbaijan was accepted").
+fn demands(a: &Analysis, cue: usize, at: usize) -> bool {
+    let word = |i: usize| a.tokens.get(i).map_or("", |t| t.word.as_str());
+    cue < at && word(cue) != "would" && word(cue + 1) != "have" && !(cue + 1..at).any(|j| SCOPE_BREAKERS.contains(&word(j)))
 }
 
 #[cfg(test)]
