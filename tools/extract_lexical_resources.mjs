@@ -21,8 +21,8 @@
 //                          derivation or pertainym pointers), to tell apart words a
 //                          stemmer merges ("humane", "human")
 //
-// Every word is a single lowercase alphabetic word of tools/common_words.txt (the 15,000
-// most common English words). Run once by hand after `npm ci`; the output is committed,
+// Every word is a single lowercase alphabetic word, and for WordNet one of
+// tools/common_words.txt (the 15,000 most common English words). Run once by hand after `npm ci`; the output is committed,
 // and tests/tools/lexical-resources.test.mjs fails when it is stale:
 //
 //     node tools/extract_lexical_resources.mjs            # writes tools/resources/
@@ -60,7 +60,7 @@ const LICENCE_NOTE = 'see tools/resources/LICENSES.md';
 // VADER
 
 /**
- * VADER's rated words that rate rather than name: a word WordNet uses mostly as a noun
+ * VADER's rated words, common or not ("commended"), that rate rather than name: a word WordNet uses mostly as a noun
  * ("violence", "problem", "credit", "hand") names a topic, and two texts about different
  * topics do not rate one thing differently. Only adjectives, adverbs and verbs
  * ("humane", "troubling", "praised") are kept; see `nounDominant`.
@@ -70,7 +70,7 @@ function vaderValence(nounDominant) {
   const rows = [];
   for (const line of readFileSync(join(dir, 'vader_lexicon.txt'), 'utf8').split('\n')) {
     const [word, mean] = line.split('\t');
-    if (mean !== undefined && isCommon(word) && Number.isFinite(Number(mean)) && !nounDominant(word)) rows.push([word, mean]);
+    if (mean !== undefined && WORD.test(word) && Number.isFinite(Number(mean)) && !nounDominant(word)) rows.push([word, mean]);
   }
   rows.sort((a, b) => byCodeUnit(a[0], b[0]));
   const header =
