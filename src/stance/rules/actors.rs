@@ -36,7 +36,28 @@ pub fn decide(m: &Match) -> Option<Decision> {
             }
             continue;
         };
-        if statement_doers.is_empty() || statement_doers.iter().any(|d| d.compatible(&claim_doer)) {
+        if statement_doers.is_empty() {
+            continue;
+        }
+        if let Some(same) = statement_doers.iter().find(|d| d.compatible(&claim_doer)) {
+            // Public bodies stand for each other only in one country: "Iranian
+            // authorities arrested" is not "officials arrested people with links to Iran",
+            // where the country comes only after the act, in what it was done to or for.
+            let first_act = occurrences.iter().copied().min().unwrap_or(0);
+            let named_otherwise = |p: &&str| {
+                let at: Vec<usize> = m.statement.tokens.iter().enumerate().filter(|(_, t)| t.place == Some(*p)).map(|(j, _)| j).collect();
+                !same.places.contains(p) && !at.is_empty() && at.iter().all(|&j| j > first_act)
+            };
+            if let Some(place) = claim_doer.places.iter().find(|p| named_otherwise(p)) {
+                let reason = format!(
+                    "The claim says {} {} {}; this statement names {place} otherwise and says {} did.",
+                    claim_word_of_place(m, place),
+                    claim_doer.word,
+                    m.claim_word(term),
+                    same.word
+                );
+                return Some(Decision::new(Stance::Related, RuleId::Actors, reason));
+            }
             continue;
         }
         let other = &statement_doers[0];
@@ -131,6 +152,8 @@ struct Doer {
     /// clause, or after "by"): a name of several words ("the UN Committee Against
     /// Torture") is one doer, whichever of its words was taken for it.
     phrase: Vec<String>,
+    /// The places that phrase names ("Iranian authorities").
+    places: Vec<&'static str>,
 }
 
 impl Doer {
@@ -172,6 +195,11 @@ fn doer(a: &Analysis, at: usize, is_name: &dyn Fn(usize) -> bool) -> Option<Doer
     phrase.iter().find_map(|&j| candidate(a, j, is_name)).map(|d| d.in_phrase(a, &phrase))
 }
 
+/// The claim's word for a place its doer's phrase names ("Iranian").
+fn claim_word_of_place(m: &Match, place: &str) -> String {
+    m.claim.analysis.tokens.iter().find(|t| t.place == Some(place)).map_or_else(|| place.to_string(), |t| t.word.clone())
+}
+
 /// Whether an index term is a public body's ("the police", "the authorities").
 fn is_public_actor(term: &str) -> bool {
     let lexicon = Lexicon::get();
@@ -184,14 +212,15 @@ fn candidate(a: &Analysis, j: usize, is_name: &dyn Fn(usize) -> bool) -> Option<
         return None;
     }
     if t.place.is_some() || is_public_actor(&t.term) {
-        return Some(Doer { term: t.term.clone(), word: t.word.clone(), public: true, phrase: Vec::new() });
+        return Some(Doer { term: t.term.clone(), word: t.word.clone(), public: true, phrase: Vec::new(), places: Vec::new() });
     }
-    is_name(j).then(|| Doer { term: t.term.clone(), word: t.word.clone(), public: false, phrase: Vec::new() })
+    is_name(j).then(|| Doer { term: t.term.clone(), word: t.word.clone(), public: false, phrase: Vec::new(), places: Vec::new() })
 }
 
 impl Doer {
     fn in_phrase(mut self, a: &Analysis, phrase: &[usize]) -> Doer {
         self.phrase = phrase.iter().filter(|&&j| a.tokens[j].kind == TokenKind::Content).map(|&j| a.tokens[j].term.clone()).collect();
+        self.places = phrase.iter().filter_map(|&j| a.tokens[j].place).collect();
         self
     }
 }
