@@ -103,6 +103,14 @@ pub(super) fn mark(analysis: &mut Analysis, lexicon: &Lexicon) {
             if negates_itself || other_place {
                 negators.push(Negator { kind: NegatorKind::Lexical, cue: i, scope: vec![i] });
             }
+            // "taken outside Azerbaijan": not in the place named next.
+            if w == "outside" {
+                if let Some(place) = (i + 1..tokens.len()).take_while(|&j| tokens[j].kind != TokenKind::Boundary).take(3).find(|&j| tokens[j].kind == TokenKind::Content) {
+                    if tokens[place].place.is_some() {
+                        negators.push(Negator { kind: NegatorKind::Forward, cue: i, scope: vec![place] });
+                    }
+                }
+            }
             // "prevented the rapporteur from visiting": what follows "from" did not happen.
             // ("preventing torture" names an aim and presupposes the thing.)
             if PREVENTION_VERBS.contains(&w) {
@@ -520,6 +528,8 @@ mod tests {
             ("the perpetrators went unpunished", &["unpunished"]),
             ("the photos were taken in another country", &["country"]),
             ("the photos were taken abroad", &["abroad"]),
+            ("the photos were taken outside Azerbaijan", &["azerbaijan"]),
+            ("protesters gathered outside the ministry", &[]),
             ("urged Azerbaijan to release human rights defenders", &["release"]),
             ("we continue to call publicly for the expeditious release of all prisoners", &["expeditious", "release"]),
             ("refusing him access, but it let him in", &["access"]),

@@ -541,7 +541,8 @@ mod tests {
         assert_eq!(valence("table"), None, "not in VADER's lexicon");
         assert_eq!(valence("violence"), None, "names a topic: WordNet uses it only as a noun");
         assert_eq!(valence("credit"), None, "mostly a noun in WordNet's tagged senses");
-        assert_eq!(valence("zzz"), None);
+        assert_eq!(valence("qxzq"), None, "not in VADER's lexicon at all");
+        assert!(valence("commended").is_some_and(|v| v > 0.0), "rated although not among the most common words");
     }
 
     #[test]
