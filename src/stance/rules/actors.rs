@@ -140,6 +140,9 @@ fn subject_head(a: &Analysis, at: usize) -> Option<usize> {
     (0..at).rev().take_while(|&j| a.tokens[j].kind != TokenKind::Boundary).take(DOER_REACH).find(|&j| a.tokens[j].kind == TokenKind::Content)
 }
 
+/// How far after a passive verb its "by" may stand ("set free on 9 December 2015 by").
+const BY_REACH: usize = 6;
+
 /// How far before its verb a doer may stand.
 const DOER_REACH: usize = 6;
 
@@ -170,8 +173,8 @@ fn doer(a: &Analysis, at: usize, is_name: &dyn Fn(usize) -> bool) -> Option<Doer
     let before = |k: usize| at.checked_sub(k).map(|j| tokens[j].word.as_str()).unwrap_or("");
     let passive = (word.ends_with("ed") || word.ends_with("en")) && (BE_FORMS.contains(&before(1)) || BE_FORMS.contains(&before(2)));
     if passive {
-        // "was tortured by the police"
-        let by = (at + 1..tokens.len()).take_while(|&j| tokens[j].kind != TokenKind::Boundary).take(4).find(|&j| tokens[j].word == "by")?;
+        // "was tortured by the police", "was set free on 9 December 2015 by order of …"
+        let by = (at + 1..tokens.len()).take_while(|&j| tokens[j].kind != TokenKind::Boundary).take(BY_REACH).find(|&j| tokens[j].word == "by")?;
         let phrase: Vec<usize> = (by + 1..tokens.len()).take_while(|&j| tokens[j].kind != TokenKind::Boundary).take(4).collect();
         return phrase.iter().find_map(|&j| candidate(a, j, is_name)).map(|d| d.in_phrase(a, &phrase));
     }
@@ -240,6 +243,7 @@ mod tests {
     fn doers_table() {
         assert_eq!(doer_of("Human Rights Watch tortured detainees", "tortured").as_deref(), Some("hrw"));
         assert_eq!(doer_of("Gasimov was tortured by the police", "tortured").as_deref(), Some("police"));
+        assert_eq!(doer_of("Gasimov was set free on 9 December 2015 by the police", "released").as_deref(), Some("police"));
         assert_eq!(doer_of("HRW said the police tortured him", "tortured").as_deref(), Some("police"));
         assert_eq!(doer_of("torture is widespread", "torture"), None);
         // The speaker of a report is not the doer of what it reports.
