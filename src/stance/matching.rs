@@ -288,8 +288,30 @@ impl<'a> Match<'a> {
         // "tortured") or stand side by side ("did not torture detainees and did not beat
         // protesters": once over each). The claim's polarity is that of its most deeply
         // negated shared word, not the count of its negations.
-        let depth = |i: usize| claim_negators.iter().filter(|&&n| claim.analysis.negators[n].scope.contains(&i)).count();
+        // A negation encloses another when the other's cue lies within its reach ("it is
+        // false that police never tortured …" encloses "never" even where its own scope,
+        // cut short, does not reach the words "never" negates).
+        let negators = &claim.analysis.negators;
+        let covers = |n: usize, i: usize| negators[n].scope.contains(&i);
+        let encloses = |outer: usize, inner: usize| {
+            let (o, n) = (&negators[outer], &negators[inner]);
+            outer != inner && o.cue < n.cue && o.scope.last().is_some_and(|&last| n.cue <= last)
+        };
+        let depth = |i: usize| {
+            let direct: Vec<usize> = claim_negators.iter().copied().filter(|&n| covers(n, i)).collect();
+            let outer = (0..negators.len()).filter(|&o| negators[o].kind != NegatorKind::Demand && !covers(o, i) && direct.iter().any(|&n| encloses(o, n))).count();
+            direct.len() + outer
+        };
         let claim_polarity = claim_shared.iter().map(|&i| depth(i)).max().unwrap_or(0) % 2;
+        // Side by side, each negation says something of its own ("nobody was tortured and
+        // no one was prosecuted"): a statement with fewer negations over the shared
+        // words cannot say all of it, only some.
+        // ("nor" continues the negation before it: "neither investigated nor punished".)
+        let separate: Vec<usize> =
+            claim_negators.iter().copied().filter(|&n| claim.analysis.tokens[negators[n].cue].word != "nor" && !claim_negators.iter().any(|&o| encloses(o, n))).collect();
+        if claim_polarity == 1 && separate.len() > statement_negators.len() + flips.len() {
+            negation_elsewhere = true;
+        }
         // On the statement's side each counted negation and each opposite word already
         // stands for an odd count over its own shared word: one is enough. A negation
         // and an opposite word over different words ("failed to pass the resolution …
@@ -337,8 +359,7 @@ impl<'a> Match<'a> {
     /// names, places or units) and that the statement lacks.
     pub fn unmatched_predicate(&self) -> f32 {
         let claim = self.claim;
-        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && !self.has(t)).map(|t| t.weight * circumstance_share(claim, t)).sum::<f32>()
-            / claim.total_weight.max(f32::EPSILON)
+        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && !self.has(t)).map(|t| t.weight).sum::<f32>() / claim.total_weight.max(f32::EPSILON)
     }
 
     /// Like [`Match::unmatched_predicate`], but a word found only in the statement's
@@ -354,8 +375,7 @@ impl<'a> Match<'a> {
             Some((_, Found::Aside)) => !in_quote(&t.term),
             Some(_) => false,
         };
-        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && unspoken(t)).map(|t| t.weight * circumstance_share(claim, t)).sum::<f32>()
-            / claim.total_weight.max(f32::EPSILON)
+        claim.terms.iter().filter(|t| !t.entity && !t.place && !t.unit && unspoken(t)).map(|t| t.weight).sum::<f32>() / claim.total_weight.max(f32::EPSILON)
     }
 
     /// Whether the claim term is found in the statement (anywhere).
@@ -387,23 +407,6 @@ impl<'a> Match<'a> {
     }
 }
 
-/// How much of a missing claim word's weight counts against support: half for a word
-/// that says when or how ("in the weeks after", "heavily"), a circumstance rather than
-/// what happened.
-fn circumstance_share(claim: &ClaimView, term: &ClaimTerm) -> f32 {
-    if term.tokens.iter().all(|&i| is_circumstance(&claim.analysis.tokens[i].word)) {
-        0.5
-    } else {
-        1.0
-    }
-}
-
-/// An adverb ("heavily") or a span of time ("weeks": WordNet's nearest hypernym of its
-/// first sense is "period").
-fn is_circumstance(word: &str) -> bool {
-    crate::analysis::is_adverb(word) || resources::hypernyms(&Lexicon::get().stem(word)).first().is_some_and(|h| h == "period")
-}
-
 /// Whether a verb's negation ("failed", "refused", "denied") governs a shared word: one
 /// of the first `GOVERNED_REACH` content words of its scope is one. Particles ("not",
 /// "no", "never") and the other kinds negate their whole short scope.
@@ -412,19 +415,4 @@ fn governs_shared(a: &Analysis, n: &crate::analysis::Negator, shared: &BTreeSet<
         return true;
     }
     n.scope.is_empty() || n.scope.iter().take(GOVERNED_REACH).any(|w| shared.contains(w))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_circumstance;
-
-    #[test]
-    fn spans_of_time_and_adverbs_are_circumstances() {
-        for word in ["weeks", "months", "year", "heavily", "swiftly"] {
-            assert!(is_circumstance(word), "{word}");
-        }
-        for word in ["arrested", "police", "prisoners", "tortured", "assembly", "day"] {
-            assert!(!is_circumstance(word), "{word}");
-        }
-    }
 }
