@@ -502,8 +502,12 @@ pub const DEMAND_CUES: &[&str] = &[
     "demand",
     "demanded",
     "demands",
+    "want",
+    "wants",
+    "wanted",
     "need",
     "needs",
+    "needed",
     "ask",
     "asks",
     "asked",
@@ -519,7 +523,8 @@ pub const DEMAND_CUES: &[&str] = &[
 
 /// Demand cues that ask only when "to" follows ("asked the EU to ensure"; not "asked
 /// about", "told reporters").
-pub const DEMAND_CUES_WITH_TO: &[&str] = &["need", "needs", "ask", "asks", "asked", "asking", "tell", "tells", "told", "instruct", "instructed", "press", "pressed"];
+pub const DEMAND_CUES_WITH_TO: &[&str] =
+    &["want", "wants", "wanted", "need", "needs", "needed", "ask", "asks", "asked", "asking", "tell", "tells", "told", "instruct", "instructed", "press", "pressed"];
 
 /// Words that make a claim universal ("all", "everyone", "no one").
 pub const UNIVERSAL_QUANTIFIERS: &[&str] = &["all", "every", "everyone", "everybody", "everything", "entire", "whole", "always", "none", "nobody", "never"];
