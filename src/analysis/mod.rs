@@ -23,7 +23,7 @@ use tokenize::Piece;
 
 /// Bumped whenever analysis changes in a way that changes index terms: compiled bundles
 /// record it and are rejected when it differs (they must be rebuilt).
-pub const ANALYZER_VERSION: u16 = 3;
+pub const ANALYZER_VERSION: u16 = 4;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
