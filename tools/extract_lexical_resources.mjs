@@ -22,8 +22,9 @@
 //                          stemmer merges ("humane", "human")
 //
 // Every word is a single lowercase alphabetic word, and for WordNet one of
-// tools/common_words.txt (the 15,000 most common English words). Run once by hand after `npm ci`; the output is committed,
-// and tests/tools/lexical-resources.test.mjs fails when it is stale:
+// tools/common_words.txt (the 15,000 most common English words). Run once by hand after
+// `npm ci`; the output is committed, and tests/tools/lexical-resources.test.mjs fails
+// when it is stale:
 //
 //     node tools/extract_lexical_resources.mjs            # writes tools/resources/
 //     node tools/extract_lexical_resources.mjs OUT_DIR    # writes OUT_DIR/ instead
@@ -60,8 +61,8 @@ const LICENCE_NOTE = 'see tools/resources/LICENSES.md';
 // VADER
 
 /**
- * VADER's rated words, common or not ("commended"), that rate rather than name: a word WordNet uses mostly as a noun
- * ("violence", "problem", "credit", "hand") names a topic, and two texts about different
+ * VADER's rated words, common or not ("commended"), that rate rather than name: a word
+ * WordNet uses mostly as a noun ("violence", "problem", "credit", "hand") names a topic, and two texts about different
  * topics do not rate one thing differently. Only adjectives, adverbs and verbs
  * ("humane", "troubling", "praised") are kept; see `nounDominant`.
  */
@@ -192,16 +193,19 @@ function readWordNet() {
    * in the tagged corpora, or it is the word's only sense. "off" is not a verb for
    * "murder", nor "lag" for "jail" (its second sense, untagged).
    */
-  const isTopSense = (word, key, n = 2) => {
+  /** Where synset `key` stands among `word`'s senses in its part of speech (−1: not one). */
+  const senseRank = (word, key) => {
     const { file, offset } = synsets.get(key);
-    const senses = index[file].get(word);
-    const rank = senses ? senses.offsets.indexOf(offset) : -1;
-    return rank >= 0 && rank < n && (rank < senses.tagged || senseCount(word) === 1);
+    return index[file].get(word)?.offsets.indexOf(offset) ?? -1;
+  };
+  const isTopSense = (word, key, n = 2) => {
+    const { file } = synsets.get(key);
+    const rank = senseRank(word, key);
+    return rank >= 0 && rank < n && (rank < index[file].get(word).tagged || senseCount(word) === 1);
   };
   /** Whether synset `key` is among the first `n` senses of `word`, attested or not. */
   const isEarlySense = (word, key, n) => {
-    const { file, offset } = synsets.get(key);
-    const rank = index[file].get(word)?.offsets.indexOf(offset) ?? -1;
+    const rank = senseRank(word, key);
     return rank >= 0 && rank < n;
   };
   return { synsets, index, isTopSense, isEarlySense };
@@ -378,16 +382,8 @@ function regularForms(verb) {
 }
 
 /**
- * Each common word WordNet knows, and its derivational family: the lemma (the word
- * itself, or its base form by morphy) and every lemma linked to it by derivation or
- * pertainym pointers ("+", "\\"), transitively, named by the family's first lemma in
- * code-unit order. "humane" and "human" are two families; "investigation" and
- * "investigate" one. The stem tables use it to keep words the stemmer merges apart when
- * WordNet does not relate them.
- */
-/**
- * Derivationally related words ("+" pointers: "detain" / "detention", "threaten" /
- * "threat", "comply" / "compliance"), each side's first or second sense, as for
+ * Derivationally related words ("+" pointers: "detain" / "detention", "comply" /
+ * "compliance", "injure" / "injury"), each side's first or second sense, as for
  * synonyms: the same meaning said as another part of speech. Not the families below,
  * which join every sense and so chain "committee" to "commit".
  */
@@ -409,6 +405,14 @@ function derivations({ synsets, isEarlySense }) {
   return [wordnetHeader('derivationally related words, each in its first or second sense: word<TAB>word'), ...rows].join('\n') + '\n';
 }
 
+/**
+ * Each common word WordNet knows, and its derivational family: the lemma (the word
+ * itself, or its base form by morphy) and every lemma linked to it by derivation or
+ * pertainym pointers ("+", "\\"), transitively, named by the family's first lemma in
+ * code-unit order. "humane" and "human" are two families; "investigation" and
+ * "investigate" one. The stem tables use it to keep words the stemmer merges apart when
+ * WordNet does not relate them.
+ */
 function families({ synsets, index }) {
   const parent = new Map();
   const find = (w) => {
