@@ -41,7 +41,7 @@ impl Found {
 enum WordNet {
     Synonym,
     Hyponym,
-    /// The same meaning as another part of speech: "threatened" / "threats".
+    /// The same meaning as another part of speech: "complies" / "compliance".
     Derived,
     Antonym,
 }
@@ -287,10 +287,10 @@ impl<'a> Match<'a> {
         // Negations nest ("it is not true that police never tortured": twice over
         // "tortured") or stand side by side ("did not torture detainees and did not beat
         // protesters": once over each). The claim's polarity is that of its most deeply
-        // negated shared word, not the count of its negations.
-        // A negation encloses another when the other's cue lies within its reach ("it is
-        // false that police never tortured …" encloses "never" even where its own scope,
-        // cut short, does not reach the words "never" negates).
+        // negated shared word, not the count of its negations. A negation encloses another
+        // when the other's cue lies within its reach ("it is false that police never
+        // tortured …" encloses "never" even where its own scope, cut short, does not reach
+        // the words "never" negates).
         let negators = &claim.analysis.negators;
         let covers = |n: usize, i: usize| negators[n].scope.contains(&i);
         let encloses = |outer: usize, inner: usize| {
@@ -305,8 +305,8 @@ impl<'a> Match<'a> {
         let claim_polarity = claim_shared.iter().map(|&i| depth(i)).max().unwrap_or(0) % 2;
         // Side by side, each negation says something of its own ("nobody was tortured and
         // no one was prosecuted"): a statement with fewer negations over the shared
-        // words cannot say all of it, only some.
-        // ("nor" continues the negation before it: "neither investigated nor punished".)
+        // words cannot say all of it, only some. ("nor" continues the negation before
+        // it: "neither investigated nor punished".)
         let separate: Vec<usize> =
             claim_negators.iter().copied().filter(|&n| claim.analysis.tokens[negators[n].cue].word != "nor" && !claim_negators.iter().any(|&o| encloses(o, n))).collect();
         if claim_polarity == 1 && separate.len() > statement_negators.len() + flips.len() {

@@ -214,10 +214,8 @@ fn candidate(a: &Analysis, j: usize, is_name: &dyn Fn(usize) -> bool) -> Option<
     if t.kind != TokenKind::Content {
         return None;
     }
-    if t.place.is_some() || is_public_actor(&t.term) {
-        return Some(Doer { term: t.term.clone(), word: t.word.clone(), public: true, phrase: Vec::new(), places: Vec::new() });
-    }
-    is_name(j).then(|| Doer { term: t.term.clone(), word: t.word.clone(), public: false, phrase: Vec::new(), places: Vec::new() })
+    let public = t.place.is_some() || is_public_actor(&t.term);
+    (public || is_name(j)).then(|| Doer { term: t.term.clone(), word: t.word.clone(), public, phrase: Vec::new(), places: Vec::new() })
 }
 
 impl Doer {
